@@ -1,0 +1,96 @@
+# Samskab: `make run` serves the demo, `make test` runs every test. See README.md.
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# Debian packages the tests need: the browser, fonts, PDF libraries, gettext for translations.
+APT_TEST_PACKAGES := chromium fonts-inter libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/samskab_ci
+
+# Tests and type checks run with DEBUG off, like production; they need some key.
+lint test test-sqlite test-postgres bench: export SECRET_KEY = insecure-key-for-tests-only
+
+.PHONY: run test install install-test system-deps messages compile-messages lint format typecheck \
+        test-sqlite test-postgres bench openapi clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements/test.txt requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/test.txt
+	touch $@
+
+install: $(VENV)/.installed-base compile-messages
+
+install-test: $(VENV)/.installed-test system-deps node_modules/.installed compile-messages
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Installs missing Debian packages when run as root (CI, fresh machines); otherwise says what is missing.
+system-deps:
+	@missing=$$(for p in $(APT_TEST_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "Missing Debian packages (install them as root): $$missing"; exit 1; fi; \
+	fi
+
+compile-messages: | $(BIN)/python
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+	cd samskab && ../$(MANAGE) compilemessages --verbosity 0 --ignore '.venv'
+	$(MANAGE) compilemessages --verbosity 0 --ignore '.venv' --ignore 'samskab' --ignore 'node_modules'
+
+# Re-extract translatable strings into locale/*/django.po (then translate the new da entries).
+messages: | $(BIN)/python
+	$(MANAGE) makemessages --locale da --locale en --no-obsolete --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'bench/*' --ignore 'var/*'
+
+run: install
+	mkdir -p var
+	DEBUG=True $(MANAGE) migrate --noinput
+	DEBUG=True $(MANAGE) load_demo
+	@echo "Starting the background worker and the web server on http://127.0.0.1:8000 (Ctrl-C stops both)"
+	DEBUG=True $(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=True $(MANAGE) runserver 127.0.0.1:8000
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy samskab
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# The suite runs on SQLite always, and on PostgreSQL when one answers on 127.0.0.1:5432.
+# With CI=true a missing PostgreSQL is a failure, not a skip.
+test: install-test lint
+	$(MAKE) --no-print-directory test-sqlite
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  $(MAKE) --no-print-directory test-postgres; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "CI=true but PostgreSQL is not reachable on 127.0.0.1:5432: failing."; exit 1; \
+	else echo "PostgreSQL is not reachable on 127.0.0.1:5432: ran the tests on SQLite only."; fi
+
+test-sqlite:
+	@echo "== Tests on SQLite =="
+	$(BIN)/pytest
+
+test-postgres:
+	@echo "== Tests on PostgreSQL ($(POSTGRES_URL)) =="
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser"
+
+bench: $(VENV)/.installed-test
+	@ls bench/*.py >/dev/null 2>&1 && for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b; done
+
+clean:
+	rm -rf $(VENV) node_modules var .pytest_cache .mypy_cache .ruff_cache

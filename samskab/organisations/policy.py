@@ -1,0 +1,96 @@
+"""Who may do what: the one place where roles are checked.
+
+Views use the ``org_view`` decorator and the API calls ``authorise``; nothing else compares roles.
+The rule everywhere: an organisation you are not a member of looks absent (404); an action your
+role does not allow is refused (403).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+
+from samskab.organisations.models import Membership, Organisation, Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
+
+class Perm(enum.StrEnum):
+    """Actions on an organisation's data. Add one here, grant it below, test it in a matrix."""
+
+    VIEW_ORGANISATION = "organisation.view"
+    MANAGE_MEMBERS = "organisation.manage_members"
+    VIEW_AUDIT_LOG = "organisation.view_audit_log"
+
+
+_STAFF = {Role.ADMIN, Role.FACILITATOR, Role.ANALYST, Role.VIEWER}
+
+GRANTS: dict[Perm, frozenset[Role]] = {
+    Perm.VIEW_ORGANISATION: frozenset(_STAFF),
+    Perm.MANAGE_MEMBERS: frozenset({Role.ADMIN}),
+    Perm.VIEW_AUDIT_LOG: frozenset({Role.ADMIN}),
+}
+
+
+def allows(membership: Membership | None, perm: Perm) -> bool:
+    return membership is not None and Role(membership.role) in GRANTS[perm]
+
+
+def membership_for(user: User | AnonymousUser, organisation_slug: str) -> Membership:
+    """The user's membership of the organisation, or 404 if there is none (or no such org)."""
+    if not user.is_authenticated:
+        raise Http404
+    membership = (
+        Membership.objects.select_related("organisation")
+        .filter(organisation__slug=organisation_slug, user=user)
+        .first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def authorise(
+    user: User | AnonymousUser, organisation_slug: str, perm: Perm
+) -> Membership:
+    """404 unless a member, 403 unless the member's role grants ``perm``."""
+    membership = membership_for(user, organisation_slug)
+    if not allows(membership, perm):
+        raise PermissionDenied
+    return membership
+
+
+def organisation_of(request: HttpRequest) -> Organisation:
+    """The organisation ``org_view`` resolved for this request."""
+    return cast(Organisation, request.organisation)  # type: ignore[attr-defined]
+
+
+V = TypeVar("V", bound=Callable[..., HttpResponse])
+
+
+def org_view(perm: Perm) -> Callable[[V], V]:
+    """Decorate a view under ``/o/<org>/``: resolve the organisation and check ``perm``.
+
+    Anonymous visitors never get here (LoginRequiredMiddleware sends them to the login page);
+    members get ``request.organisation`` and ``request.membership``. The decorator also records
+    ``perm`` on the view so the middleware can refuse organisation routes that forgot it.
+    """
+
+    def decorator(view: V) -> V:
+        @wraps(view)
+        def wrapper(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            membership = authorise(request.user, org, perm)
+            request.membership = membership  # type: ignore[attr-defined]
+            request.organisation = membership.organisation  # type: ignore[attr-defined]
+            return view(request, *args, **kwargs)
+
+        wrapper.required_permission = perm  # type: ignore[attr-defined]
+        return cast(V, wrapper)
+
+    return decorator

@@ -1,0 +1,55 @@
+"""Shared test personas, as in STYLE.md: one member per role in organisation A, an admin in B.
+
+anna  admin        org A        bo    viewer       org A        carl  admin       org B
+dina  facilitator  org A        erik  analyst      org A        pia   participant org A
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import User
+
+from samskab.organisations.models import Membership, Organisation, OrganisationKind, Role
+
+PASSWORD = "correct horse battery staple"  # noqa: S105
+
+PERSONAS: dict[str, tuple[str, Role]] = {
+    "anna": ("a", Role.ADMIN),
+    "bo": ("a", Role.VIEWER),
+    "dina": ("a", Role.FACILITATOR),
+    "erik": ("a", Role.ANALYST),
+    "pia": ("a", Role.PARTICIPANT),
+    "carl": ("b", Role.ADMIN),
+}
+
+
+@dataclass
+class World:
+    org_a: Organisation
+    org_b: Organisation
+    users: dict[str, User]
+
+    def __getattr__(self, name: str) -> User:
+        try:
+            return self.users[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def make_world() -> World:
+    org_a = Organisation.objects.create(
+        name="Aarby Kommune", slug="aarby", kind=OrganisationKind.MUNICIPALITY
+    )
+    org_b = Organisation.objects.create(
+        name="Bøgelund Kommune", slug="boegelund", kind=OrganisationKind.MUNICIPALITY
+    )
+    orgs = {"a": org_a, "b": org_b}
+    users = {}
+    for name, (org_key, role) in PERSONAS.items():
+        user = User.objects.create_user(
+            username=name, email=f"{name}@example.dk", password=PASSWORD
+        )
+        Membership.objects.create(organisation=orgs[org_key], user=user, role=role)
+        users[name] = user
+    return World(org_a=org_a, org_b=org_b, users=users)

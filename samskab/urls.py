@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from samskab.organisations import views as organisation_views
+
+admin.site.site_header = settings.SITE_NAME
+
+urlpatterns = [
+    path("", organisation_views.home, name="home"),
+    path("tilgaengelighed/", organisation_views.accessibility, name="accessibility"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("samskab.organisations.urls")),
+]
+
+handler403 = "samskab.lib.errors.forbidden"
+handler404 = "samskab.lib.errors.not_found"
+handler500 = "samskab.lib.errors.server_error"
