@@ -44,14 +44,14 @@ system-deps:
 	  else echo "Missing Debian packages (install them as root): $$missing"; exit 1; fi; \
 	fi
 
-compile-messages: | $(BIN)/python
+# Compile every .po under locale/ to .mo (msgfmt --check also validates placeholders).
+compile-messages:
 	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
-	cd samskab && ../$(MANAGE) compilemessages --verbosity 0 --ignore '.venv'
-	$(MANAGE) compilemessages --verbosity 0 --ignore '.venv' --ignore 'samskab' --ignore 'node_modules'
+	@for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; done
 
 # Re-extract translatable strings into locale/*/django.po (then translate the new da entries).
 messages: | $(BIN)/python
-	$(MANAGE) makemessages --locale da --locale en --no-obsolete --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'bench/*' --ignore 'var/*'
+	DEBUG=True $(MANAGE) makemessages --locale da --locale en --no-obsolete --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'bench/*' --ignore 'var/*' --ignore 'samskab/analysis/*'
 
 run: install
 	mkdir -p var

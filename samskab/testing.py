@@ -2,6 +2,7 @@
 
 anna  admin        org A        bo    viewer       org A        carl  admin       org B
 dina  facilitator  org A        erik  analyst      org A        pia   participant org A
+ulla  participant  org A (a spare, for tests that remove a member)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ PERSONAS: dict[str, tuple[str, Role]] = {
     "erik": ("a", Role.ANALYST),
     "pia": ("a", Role.PARTICIPANT),
     "carl": ("b", Role.ADMIN),
+    "ulla": ("a", Role.PARTICIPANT),  # a spare member for tests that remove someone
 }
 
 
