@@ -56,9 +56,7 @@ def membership_for(user: User | AnonymousUser, organisation_slug: str) -> Member
     return membership
 
 
-def authorise(
-    user: User | AnonymousUser, organisation_slug: str, perm: Perm
-) -> Membership:
+def authorise(user: User | AnonymousUser, organisation_slug: str, perm: Perm) -> Membership:
     """404 unless a member, 403 unless the member's role grants ``perm``."""
     membership = membership_for(user, organisation_slug)
     if not allows(membership, perm):

@@ -39,9 +39,7 @@ def _find_or_create_user(email: str) -> tuple[User, bool]:
 
 
 @transaction.atomic
-def add_member(
-    organisation: Organisation, email: str, role: Role, actor: User
-) -> Membership:
+def add_member(organisation: Organisation, email: str, role: Role, actor: User) -> Membership:
     """Give ``email`` a role in ``organisation``; a new person is invited to set a password."""
     user, created = _find_or_create_user(email)
     if Membership.objects.for_org(organisation).filter(user=user).exists():

@@ -30,8 +30,15 @@ def test_catalogue_is_up_to_date_with_the_source(tmp_path):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("analysis"))
     shutil.copy(ROOT / "manage.py", tmp_path / "manage.py")
     subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "makemessages", "--locale", "da", "--no-location",
-         "--no-obsolete"],
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--locale",
+            "da",
+            "--no-location",
+            "--no-obsolete",
+        ],
         cwd=tmp_path,
         check=True,
         capture_output=True,

@@ -33,7 +33,9 @@ def test_signup_is_closed(client, db):
     from django.contrib.auth.models import User
 
     response = client.get(reverse("account_signup"))
-    assert "signup_closed" in [t.name.split("/")[-1].removesuffix(".html") for t in response.templates]
+    assert "signup_closed" in [
+        t.name.split("/")[-1].removesuffix(".html") for t in response.templates
+    ]
     response = client.post(
         reverse("account_signup"),
         {"email": "x@example.dk", "password1": "a long passw0rd!", "password2": "a long passw0rd!"},
@@ -59,12 +61,16 @@ def test_totp_second_factor_is_required_once_activated(client, world):
     assert response.status_code == 302
     assert response["Location"] == reverse("mfa_authenticate")
     # Not logged in yet: an organisation page still sends us to the login.
-    assert client.get(reverse("organisations:dashboard", kwargs={"org": "aarby"})).status_code == 302
+    assert (
+        client.get(reverse("organisations:dashboard", kwargs={"org": "aarby"})).status_code == 302
+    )
     response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
     assert response.status_code == 200  # wrong code: asked again
     response = client.post(reverse("mfa_authenticate"), {"code": _current_code(secret)})
     assert response.status_code == 302
-    assert client.get(reverse("organisations:dashboard", kwargs={"org": "aarby"})).status_code == 200
+    assert (
+        client.get(reverse("organisations:dashboard", kwargs={"org": "aarby"})).status_code == 200
+    )
 
 
 def test_staff_can_open_the_totp_setup(client, world):

@@ -52,8 +52,12 @@ def test_focus_is_visible(page, live_server, world):
 def test_public_pages_pass_axe(page, live_server, db, viewport):
     if viewport:
         page.set_viewport_size(viewport)
-    for url in (reverse("home"), reverse("account_login"), reverse("accessibility"),
-                reverse("account_reset_password")):
+    for url in (
+        reverse("home"),
+        reverse("account_login"),
+        reverse("accessibility"),
+        reverse("account_reset_password"),
+    ):
         page.goto(live_server.url + url)
         violations = run_axe(page)
         assert not violations, f"{url}: {describe_violations(violations)}"

@@ -10,7 +10,9 @@ def test_front_page_for_visitors(client, db):
     assert "Log ind" in response.content.decode()
 
 
-def test_front_page_lists_my_organisations_in_one_query(client, world, django_assert_max_num_queries):
+def test_front_page_lists_my_organisations_in_one_query(
+    client, world, django_assert_max_num_queries
+):
     client.force_login(world.anna)
     with django_assert_max_num_queries(3):  # session, user, memberships
         content = client.get(reverse("home")).content.decode()
@@ -20,7 +22,9 @@ def test_front_page_lists_my_organisations_in_one_query(client, world, django_as
 
 def test_dashboard_shows_role_counts(client, world):
     client.force_login(world.bo)
-    content = client.get(reverse("organisations:dashboard", kwargs={"org": "aarby"})).content.decode()
+    content = client.get(
+        reverse("organisations:dashboard", kwargs={"org": "aarby"})
+    ).content.decode()
     assert "6 medlemmer fordelt på roller" in content
     assert "Administrer medlemmer" not in content  # bo is a viewer
 

@@ -23,7 +23,9 @@ def immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
-def test_members_page_lists_only_own_organisation(admin_client, world, django_assert_max_num_queries):
+def test_members_page_lists_only_own_organisation(
+    admin_client, world, django_assert_max_num_queries
+):
     with django_assert_max_num_queries(8):
         response = admin_client.get(_url(world, "members"))
     content = response.content.decode()
@@ -53,13 +55,17 @@ def test_invitation_link_sets_a_password(client, world, django_capture_on_commit
     response = client.get(url, follow=True)
     assert response.status_code == 200
     form_url = response.redirect_chain[-1][0] if response.redirect_chain else url
-    response = client.post(form_url, {"password1": "en lang og god kode", "password2": "en lang og god kode"})
+    response = client.post(
+        form_url, {"password1": "en lang og god kode", "password2": "en lang og god kode"}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("en lang og god kode")
 
 
-def test_adding_existing_user_does_not_invite(admin_client, world, django_capture_on_commit_callbacks):
+def test_adding_existing_user_does_not_invite(
+    admin_client, world, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         admin_client.post(_url(world, "member_add"), {"email": "carl@example.dk", "role": "viewer"})
     assert callbacks == []
@@ -79,13 +85,17 @@ def test_invalid_email_keeps_input_and_explains_in_danish(admin_client, world):
 
 
 def test_duplicate_member_is_refused(admin_client, world):
-    response = admin_client.post(_url(world, "member_add"), {"email": "bo@example.dk", "role": "admin"})
+    response = admin_client.post(
+        _url(world, "member_add"), {"email": "bo@example.dk", "role": "admin"}
+    )
     assert response.status_code == 422
     assert "er allerede medlem" in response.content.decode()
 
 
 def test_unknown_role_is_refused(admin_client, world):
-    response = admin_client.post(_url(world, "member_add"), {"email": "x@example.dk", "role": "king"})
+    response = admin_client.post(
+        _url(world, "member_add"), {"email": "x@example.dk", "role": "king"}
+    )
     assert response.status_code == 422
     assert not User.objects.filter(email="x@example.dk").exists()
 

@@ -33,7 +33,7 @@ def test_no_asset_from_another_host(client, world):
     client.force_login(world.anna)
     for url in (reverse("home"), reverse("organisations:members", kwargs={"org": "aarby"})):
         content = client.get(url).content.decode()
-        for marker in ('src="http', "src=\"//", 'href="//', "@import", "fonts.googleapis"):
+        for marker in ('src="http', 'src="//', 'href="//', "@import", "fonts.googleapis"):
             assert marker not in content, (url, marker)
 
 
@@ -96,5 +96,7 @@ def test_database_is_the_one_configured(db):
     """The PostgreSQL run must really run on PostgreSQL, never silently on SQLite."""
     import os
 
-    expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    expected = (
+        "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    )
     assert connection.vendor == expected
