@@ -44,14 +44,22 @@ system-deps:
 	  else echo "Missing Debian packages (install them as root): $$missing"; exit 1; fi; \
 	fi
 
-# Compile every .po under locale/ to .mo (msgfmt --check also validates placeholders).
+# Compile every .po (the site's under locale/, each app's under samskab/<app>/locale/) to .mo;
+# msgfmt --check also validates placeholders.
 compile-messages:
 	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
-	@for po in locale/*/LC_MESSAGES/*.po; do msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; done
+	@for po in locale/*/LC_MESSAGES/*.po samskab/*/locale/*/LC_MESSAGES/*.po; do \
+	  [ -f "$$po" ] || continue; msgfmt --check -o "$${po%.po}.mo" "$$po" || exit 1; done
 
-# Re-extract translatable strings into locale/*/django.po (then translate the new da entries).
+# Re-extract translatable strings (then translate the new da entries). Each app with its own
+# locale/ folder keeps its own catalogue; the rest (layout, lib, settings) goes to locale/.
+APP_LOCALE_DIRS := $(patsubst %/locale,%,$(wildcard samskab/*/locale))
+MAKEMESSAGES := makemessages --locale da --locale en --no-obsolete --no-location
 messages: | $(BIN)/python
-	DEBUG=True $(MANAGE) makemessages --locale da --locale en --no-obsolete --no-location --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'bench/*' --ignore 'var/*' --ignore 'samskab/analysis/*'
+	@for app in $(APP_LOCALE_DIRS); do \
+	  (cd $$app && DEBUG=True $(abspath $(BIN))/python $(abspath manage.py) $(MAKEMESSAGES)) || exit 1; done
+	DEBUG=True $(MANAGE) $(MAKEMESSAGES) --ignore '.venv/*' --ignore 'node_modules/*' \
+	  --ignore 'bench/*' --ignore 'var/*' $(foreach app,$(APP_LOCALE_DIRS),--ignore '$(app)/*')
 
 run: install
 	mkdir -p var
@@ -89,8 +97,20 @@ test-postgres:
 	@echo "== Tests on PostgreSQL ($(POSTGRES_URL)) =="
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser"
 
-bench: $(VENV)/.installed-test
-	@ls bench/*.py >/dev/null 2>&1 && for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b; done
+# Regenerate the committed OpenAPI snapshot (docs/openapi.json) after changing the API.
+openapi: $(VENV)/.installed-test
+	DEBUG=True $(MANAGE) export_openapi_schema --api samskab.api.api.api --indent 1 --sorted --output docs/openapi.json
+
+$(VENV)/.installed-bench: requirements/bench.txt requirements/test.txt requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements/bench.txt
+	touch $@
+
+# Benchmarks print JSON; they are not part of `make test`.
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/analysis_bench.py
+	$(BIN)/python bench/privacy_masking.py
+	$(BIN)/python bench/capture_durability.py --db sqlite
+	@if pg_isready -q -h 127.0.0.1 -p 5432; then $(BIN)/python bench/capture_durability.py --db postgres; fi
 
 clean:
 	rm -rf $(VENV) node_modules var .pytest_cache .mypy_cache .ruff_cache

@@ -48,6 +48,17 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "csp",
     "samskab.organisations",
+    "samskab.projects",
+    "samskab.actors",
+    "samskab.methods",
+    "samskab.activities",
+    "samskab.alignment",
+    "samskab.assessments",
+    "samskab.instruments",
+    "samskab.capture",
+    "samskab.transfers",
+    "samskab.api",
+    "ninja",  # serves its docs page's scripts from our own static files, not a CDN
 ]
 
 MIDDLEWARE = [
@@ -126,6 +137,8 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The instrument editor posts every label of an instrument as its own field.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
 
 # --- Background work --------------------------------------------------------------------------
 TASKS = {
@@ -237,6 +250,12 @@ CONTENT_SECURITY_POLICY = {
 # Danish law (webtilgængelighedsloven) requires every public-sector site to link to its
 # accessibility statement. An organisation may set its own URL; this is the site-wide fallback.
 ACCESSIBILITY_STATEMENT_URL = env_str("ACCESSIBILITY_STATEMENT_URL", "")
+
+# Public story form: rate limits per client, keyed by an HMAC of the client's address so only
+# hashes reach the storage. memory:// counts per process: use redis:// with several workers.
+CAPTURE_RATE_LIMIT_STORAGE = env_str("CAPTURE_RATE_LIMIT_STORAGE", "memory://")
+# Header with the client's address set by a trusted reverse proxy (e.g. X-Forwarded-For).
+CAPTURE_CLIENT_IP_HEADER = env_str("CAPTURE_CLIENT_IP_HEADER", "")
 
 LOGGING = {
     "version": 1,

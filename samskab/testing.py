@@ -55,3 +55,32 @@ def make_world() -> World:
         Membership.objects.create(organisation=orgs[org_key], user=user, role=role)
         users[name] = user
     return World(org_a=org_a, org_b=org_b, users=users)
+
+
+# Columns of every permission matrix: each role in A, then carl, a stranger to A.
+MATRIX_PERSONAS = ("anna", "dina", "erik", "bo", "pia", "carl")
+
+
+def assert_matrix_row(client, world, url, method, expected, data=None):
+    """Request ``url`` as each persona in MATRIX_PERSONAS and compare the status codes.
+
+    Rows of a matrix are ``(url name, method, ..., anna, dina, erik, bo, pia, carl)``; a
+    stranger (carl) must get 404, a member without the role 403. The meta-test in
+    ``samskab/lib/tests/test_route_coverage.py`` reads every app's ``MATRIX``.
+    """
+    for persona, status in zip(MATRIX_PERSONAS, expected, strict=True):
+        client.force_login(world.users[persona])
+        response = getattr(client, method)(url, data or {})
+        assert response.status_code == status, (persona, url, response.status_code)  # noqa: S101
+
+
+def make_project(organisation: Organisation, **fields: object):
+    from samskab.projects.models import Project
+
+    defaults: dict[str, object] = {
+        "title": "Parken der blev fornyet",
+        "theme": "nature",
+        "problem": "Parken er slidt, og ingen føler ejerskab.",
+    }
+    defaults.update(fields)
+    return Project.objects.create(organisation=organisation, **defaults)

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from samskab.api.urls import api_urls
 from samskab.organisations import views as organisation_views
 
 admin.site.site_header = settings.SITE_NAME
@@ -14,7 +15,17 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api_urls()),
     path("", include("samskab.organisations.urls")),
+    path("", include("samskab.projects.urls")),
+    path("", include("samskab.actors.urls")),
+    path("", include("samskab.methods.urls")),
+    path("", include("samskab.activities.urls")),
+    path("", include("samskab.alignment.urls")),
+    path("", include("samskab.assessments.urls")),
+    path("", include("samskab.instruments.urls")),
+    path("", include("samskab.capture.urls")),
+    path("", include("samskab.transfers.urls")),
 ]
 
 handler403 = "samskab.lib.errors.forbidden"

@@ -1,29 +1,36 @@
-"""Form helpers shared by every app."""
+"""Base forms shared by every app.
+
+Django 5.2 ties a field's errors and help text to its input by itself: the error list carries
+``id="<id>_error"`` and the input gets ``aria-invalid`` and ``aria-describedby``. Templates
+therefore render ``{{ field.errors }}`` as it is and must not give a wrapper the same id; when a
+template shows only the first message (``{{ field.errors.0 }}``), that element carries the id.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
-def describe_errors(form: forms.BaseForm) -> None:
-    """Tie each field's error message to its input so screen readers announce it.
-
-    Django 5.2 links help text (``<id>_helptext``) but not errors; our templates render errors
-    with the id ``<id>_error``.
-    """
-    for name in form.errors:
-        if name not in form.fields:
-            continue
-        bound = form[name]
-        ids = [f"{bound.auto_id}_error"]
-        if form.fields[name].help_text:
-            ids.append(f"{bound.auto_id}_helptext")
-        form.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+def check_date_order(
+    form: forms.BaseForm, data: dict[str, Any], start_field: str, end_field: str
+) -> None:
+    """Add an error to ``end_field`` when it lies before ``start_field``."""
+    start, end = data.get(start_field), data.get(end_field)
+    if start and end and end < start:
+        form.add_error(
+            end_field,
+            forms.ValidationError(
+                _("The end date must be on or after the start date."), code="ends_before_start"
+            ),
+        )
 
 
 class AccessibleForm(forms.Form):
-    """A form whose errors are announced with their field (see ``describe_errors``)."""
+    """The project's base form (errors announced with their field, see the module docstring)."""
 
-    def full_clean(self) -> None:
-        super().full_clean()
-        describe_errors(self)
+
+class AccessibleModelForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The project's base model form (see the module docstring)."""

@@ -48,5 +48,11 @@ def load_demo(force: bool = False) -> list[tuple[str, str, str]]:
         Membership.objects.get_or_create(
             organisation=organisations[slug], user=user, defaults={"role": role}
         )
-        loaded.append((email, str(role.label), organisations[slug].name))
+        loaded.append(
+            (email, str(role.label), organisations[slug].name)
+        )  # label in active language
     return loaded
+
+
+def demo_municipality() -> Organisation:
+    return Organisation.objects.get(slug=ORGANISATIONS[0][0])

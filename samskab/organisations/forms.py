@@ -6,7 +6,7 @@ from allauth.account import forms as allauth_forms
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samskab.lib.forms import AccessibleForm, describe_errors
+from samskab.lib.forms import AccessibleForm
 from samskab.organisations.models import Role
 
 
@@ -41,7 +41,3 @@ class LoginForm(allauth_forms.LoginForm):  # type: ignore[misc]
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["password"].help_text = ""
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        describe_errors(self)

@@ -1,7 +1,9 @@
 """Guard rail for organisation routes.
 
-Every URL with an ``org`` parameter must be served by a view wrapped in ``policy.org_view``;
-a view that forgot it would serve any organisation's data to anyone, so refuse it loudly.
+Every URL with an ``org`` parameter must be served by a view wrapped in ``policy.org_view``,
+or by an API view marked ``authorises_per_operation`` (each operation calls
+``policy.authorise``; the API's permission matrix tests every such path). A view that forgot
+both would serve any organisation's data to anyone, so refuse it loudly.
 """
 
 from __future__ import annotations
@@ -29,7 +31,10 @@ class OrganisationMiddleware:
         view_args: tuple[Any, ...],
         view_kwargs: dict[str, Any],
     ) -> None:
-        if "org" in view_kwargs and not hasattr(view_func, "required_permission"):
+        guarded = hasattr(view_func, "required_permission") or getattr(
+            view_func, "authorises_per_operation", False
+        )
+        if "org" in view_kwargs and not guarded:
             raise ImproperlyConfigured(
                 f"{view_func.__module__}.{view_func.__name__} serves an organisation route "
                 "without policy.org_view."

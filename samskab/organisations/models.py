@@ -30,6 +30,8 @@ class AuditAction(models.TextChoices):
     MEMBER_ADDED = "member.added", _("Member added")
     MEMBER_ROLE_CHANGED = "member.role_changed", _("Role changed")
     MEMBER_REMOVED = "member.removed", _("Member removed")
+    PROJECT_CREATED = "project.created", _("Project created")
+    PROJECT_CHANGED = "project.changed", _("Project changed")
 
 
 class Organisation(models.Model):

@@ -13,7 +13,9 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from samskab.organisations.models import Membership, Organisation, Role
 
@@ -27,6 +29,11 @@ class Perm(enum.StrEnum):
     VIEW_ORGANISATION = "organisation.view"
     MANAGE_MEMBERS = "organisation.manage_members"
     VIEW_AUDIT_LOG = "organisation.view_audit_log"
+    VIEW_PROJECTS = "projects.view"
+    EDIT_PROJECTS = "projects.edit"
+    MANAGE_INSTRUMENTS = "instruments.manage"
+    READ_STORIES = "stories.read"
+    VIEW_RESULTS = "results.view"
 
 
 _STAFF = {Role.ADMIN, Role.FACILITATOR, Role.ANALYST, Role.VIEWER}
@@ -35,6 +42,27 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     Perm.VIEW_ORGANISATION: frozenset(_STAFF),
     Perm.MANAGE_MEMBERS: frozenset({Role.ADMIN}),
     Perm.VIEW_AUDIT_LOG: frozenset({Role.ADMIN}),
+    # Projects, key actors, activities, methods, expectation alignment and self-assessments.
+    Perm.VIEW_PROJECTS: frozenset(_STAFF),
+    Perm.EDIT_PROJECTS: frozenset({Role.ADMIN, Role.FACILITATOR}),
+    # Instruments, collections, imports and stories entered for others.
+    Perm.MANAGE_INSTRUMENTS: frozenset({Role.ADMIN, Role.FACILITATOR}),
+    # Individual stories (always masked) are for those who work with them, not for readers of
+    # results: a viewer (commissioning client, politician) sees aggregates only.
+    Perm.READ_STORIES: frozenset({Role.ADMIN, Role.FACILITATOR, Role.ANALYST}),
+    Perm.VIEW_RESULTS: frozenset(_STAFF),
+}
+
+# What each permission means, for the role table on the members page.
+LABELS: dict[Perm, StrOrPromise] = {
+    Perm.VIEW_ORGANISATION: _("See the organisation"),
+    Perm.MANAGE_MEMBERS: _("Add and remove members, change roles"),
+    Perm.VIEW_AUDIT_LOG: _("Read the audit log"),
+    Perm.VIEW_PROJECTS: _("See projects, actors, activities and methods"),
+    Perm.EDIT_PROJECTS: _("Create and edit projects, actors, activities and methods"),
+    Perm.MANAGE_INSTRUMENTS: _("Design instruments, run collections, import and enter stories"),
+    Perm.READ_STORIES: _("Read individual stories (personal data masked)"),
+    Perm.VIEW_RESULTS: _("See analysis results (never groups smaller than the threshold)"),
 }
 
 
@@ -69,7 +97,7 @@ def organisation_of(request: HttpRequest) -> Organisation:
     return cast(Organisation, request.organisation)  # type: ignore[attr-defined]
 
 
-V = TypeVar("V", bound=Callable[..., HttpResponse])
+V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 
 
 def org_view(perm: Perm) -> Callable[[V], V]:
@@ -82,7 +110,7 @@ def org_view(perm: Perm) -> Callable[[V], V]:
 
     def decorator(view: V) -> V:
         @wraps(view)
-        def wrapper(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, org: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
             membership = authorise(request.user, org, perm)
             request.membership = membership  # type: ignore[attr-defined]
             request.organisation = membership.organisation  # type: ignore[attr-defined]

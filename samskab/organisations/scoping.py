@@ -7,7 +7,7 @@ from ``OrgQuerySet``, so scoping is always one filter, never a join chain. Syste
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from django.db import models
 from django.shortcuts import get_object_or_404
@@ -19,7 +19,7 @@ M = TypeVar("M", bound=models.Model)
 
 
 class OrgQuerySet(models.QuerySet[M]):
-    def for_org(self, organisation: Organisation) -> OrgQuerySet[M]:
+    def for_org(self, organisation: Organisation) -> Self:
         return self.filter(organisation=organisation)
 
 

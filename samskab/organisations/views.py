@@ -7,11 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_stubs_ext import StrOrPromise
 
 from samskab.organisations import services
 from samskab.organisations.forms import AddMemberForm, ChangeRoleForm
 from samskab.organisations.models import AuditEntry, Membership, Role
-from samskab.organisations.policy import GRANTS, Perm, allows, org_view, organisation_of
+from samskab.organisations.policy import GRANTS, LABELS, Perm, allows, org_view, organisation_of
 from samskab.organisations.scoping import get_for_org_or_404
 
 
@@ -43,6 +44,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "role_counts": [(role.label, counts[role.value]) for role in Role],
             "member_total": counts["total"],
             "can_manage": allows(request.membership, Perm.MANAGE_MEMBERS),  # type: ignore[attr-defined]
+            "can_see_projects": allows(request.membership, Perm.VIEW_PROJECTS),  # type: ignore[attr-defined]
         },
     )
 
@@ -64,13 +66,8 @@ def _members_page(
     return render(request, "organisations/members.html", context, status=status)
 
 
-def _grant_table() -> list[tuple[str, list[bool]]]:
-    labels = {
-        Perm.VIEW_ORGANISATION: _("See the organisation and its projects"),
-        Perm.MANAGE_MEMBERS: _("Add and remove members, change roles"),
-        Perm.VIEW_AUDIT_LOG: _("Read the audit log"),
-    }
-    return [(labels[perm], [role in GRANTS[perm] for role in Role]) for perm in Perm]
+def _grant_table() -> list[tuple[StrOrPromise, list[bool]]]:
+    return [(LABELS[perm], [role in GRANTS[perm] for role in Role]) for perm in Perm]
 
 
 @require_GET

@@ -3,15 +3,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils import translation
 
-from samskab.organisations.demo import DEMO_PASSWORD, load_demo
+from samskab.demo import load_all
+from samskab.organisations.demo import DEMO_PASSWORD
 
 
 class Command(BaseCommand):
-    help = "Create the demo organisations and accounts (safe to run again; changes nothing twice)."
+    help = "Create the demo organisations, accounts and project (safe to run again)."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        accounts = load_demo()
+        with translation.override("en"):  # console output is for developers: one language
+            self._report(load_all())
+
+    def _report(self, accounts: list[tuple[str, str, str]]) -> None:
         self.stdout.write(
             self.style.SUCCESS("Demo data is ready. Log in at /accounts/login/ with:")
         )
