@@ -21,4 +21,5 @@ def load_all() -> list[tuple[str, str, str]]:
     for app in PROJECT_DEMOS:
         module = import_module(f"samskab.{app}.demo")
         module.load(project)
+    import_module("samskab.explorer.demo").load(project)
     return accounts

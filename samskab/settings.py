@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "samskab.instruments",
     "samskab.capture",
     "samskab.transfers",
+    "samskab.explorer",
     "samskab.api",
     "ninja",  # serves its docs page's scripts from our own static files, not a CDN
 ]

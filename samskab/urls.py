@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("samskab.instruments.urls")),
     path("", include("samskab.capture.urls")),
     path("", include("samskab.transfers.urls")),
+    path("", include("samskab.explorer.urls")),
 ]
 
 handler403 = "samskab.lib.errors.forbidden"

@@ -71,7 +71,12 @@ def _percentiles(samples: FloatArray) -> tuple[float, float]:
 def mahalanobis_d(a: Moments, b: Moments) -> float:
     pooled = ((a.n - 1) * a.cov + (b.n - 1) * b.cov) / (a.n + b.n - 2)
     d = a.mean - b.mean
-    ridge = 1e-12 * max(float(np.trace(pooled)), 1e-300)
+    spread = float(np.trace(pooled))
+    if spread <= 1e-20:  # a standard deviation below 1e-10: rounding noise, not spread
+        # No spread in either group: equal centres are no difference, different ones are
+        # perfectly separated.
+        return 0.0 if bool(np.allclose(d, 0.0)) else float("inf")
+    ridge = 1e-12 * spread
     inv = np.linalg.pinv(pooled + ridge * np.eye(len(d)))
     return float(np.sqrt(max(float(d @ inv @ d), 0.0)))
 

@@ -152,3 +152,14 @@ def test_every_signifier_kind_is_compared() -> None:
         ("s", "stone_x"),
         ("s", "stone_y"),
     ]
+
+
+def test_mahalanobis_d_without_spread_is_defined() -> None:
+    import numpy as np
+
+    from samskab.analysis.effects import mahalanobis_d
+    from samskab.analysis.stats import moments
+
+    same = np.tile([[0.1, 0.2]], (10, 1))
+    assert mahalanobis_d(moments(same), moments(same)) == 0.0
+    assert mahalanobis_d(moments(same), moments(same + 0.5)) == float("inf")

@@ -1,0 +1,136 @@
+"""Demo: "Fortællinger fra parken", about 3,000 synthetic Danish stories with a planted pattern.
+
+Employees lean towards "rules and procedures" on the triad `drivers` compared with volunteers
+and citizens (a moderate shift of the ilr centre); on the triad `difference` every level has
+the same distribution, so the explorer must find the first and not claim the second.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import numpy as np
+
+from samskab.analysis.synthetic import sample_dyads, sample_triads
+from samskab.instruments.answers import CleanStory
+from samskab.instruments.definition import LEVELS, parse
+from samskab.instruments.models import Collection, Instrument, InstrumentVersion, Story, StorySource
+from samskab.instruments.samples import SAMPLE
+from samskab.instruments.services import create_instrument, latest_version, story_row
+from samskab.projects.models import Project
+
+NAME = "Fortællinger fra parken"
+INSTRUMENT = "Fortællinger om samskabelse (parken)"
+STORIES = 3000
+SEED = 20250601
+LEVEL_WEIGHTS = (0.15, 0.35, 0.42, 0.08)
+# ilr shift of the employees' `drivers` answers: z2 = ln(staff/rules)/sqrt 2 goes down, and z1
+# (citizens against the rest) too: towards the "rules" corner.
+EMPLOYEE_SHIFT = (-0.3, -0.4)
+START = datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC)
+
+OPENINGS = [
+    "Vi mødtes i parken en lørdag",
+    "Gartnerne havde sat en dag af",
+    "Foreningen inviterede til arbejdsdag",
+    "Der kom en ny plan for legepladsen",
+    "Vi skulle søge om lov til at plante",
+    "Børnene fra skolen var med",
+]
+MIDDLES = [
+    "og det tog lang tid at få svar fra kommunen",
+    "og alle hjalp med at bære jord og planter",
+    "men reglerne gjorde det svært at komme i gang",
+    "og en medarbejder viste os, hvordan man beskærer",
+    "og vi fik lov at bestemme, hvor bænkene skulle stå",
+    "men der manglede penge til redskaber",
+]
+ENDINGS = [
+    "Bagefter drak vi kaffe sammen.",
+    "Nu bruger flere parken om aftenen.",
+    "Jeg følte mig hørt.",
+    "Det var lidt frustrerende, men det lykkedes.",
+    "Næste gang vil vi gerne være med fra starten.",
+    "Ring gerne til mig på 20 30 40 50, hvis I vil vide mere.",
+]
+
+
+def _instrument(project: Project) -> tuple[Instrument, InstrumentVersion]:
+    organisation = project.organisation
+    found = Instrument.objects.for_org(organisation).filter(name=INSTRUMENT).first()
+    if found is None:
+        found = create_instrument(organisation, INSTRUMENT, parse(SAMPLE), None, project)
+    return found, latest_version(found)
+
+
+def _triads(rng: np.random.Generator, levels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`drivers` with the employees' shift (a logistic-normal cluster), `difference` without."""
+    employees = levels == LEVELS.index("employee")
+    drivers = sample_triads(rng, len(levels), "cluster")
+    drivers[employees] = sample_triads(rng, int(employees.sum()), "cluster", EMPLOYEE_SHIFT)
+    return drivers, sample_triads(rng, len(levels), "mixed")
+
+
+def _answers(
+    rng: np.random.Generator, drivers: np.ndarray, difference: np.ndarray
+) -> dict[str, dict[str, Any]]:
+    answers: dict[str, dict[str, Any]] = {
+        "drivers": {"state": "answered", "value": [float(v) for v in drivers]},
+        "difference": {"state": "answered", "value": [float(v) for v in difference]},
+        "decided": {"state": "answered", "value": float(sample_dyads(rng, 1)[0])},
+        "felt": {"state": "answered", "value": float(sample_dyads(rng, 1)[0])},
+        "frequency": {
+            "state": "answered",
+            "value": str(rng.choice(["always", "sometimes", "rarely", "first"])),
+        },
+        "feelings": {"state": "answered", "value": ["glad"] if rng.random() < 0.6 else ["proud"]},
+    }
+    for sid in ("drivers", "difference", "decided", "felt"):
+        roll = rng.random()
+        if roll < 0.05:
+            answers[sid] = {"state": "na"}
+        elif roll < 0.07:
+            answers[sid] = {"state": "skipped"}
+    return answers
+
+
+def _text(rng: np.random.Generator) -> str:
+    return f"{rng.choice(OPENINGS)}, {rng.choice(MIDDLES)}. {rng.choice(ENDINGS)}"
+
+
+def load(project: Project) -> Collection:
+    """Create the collection and its stories once (a second call changes nothing)."""
+    organisation = project.organisation
+    existing = Collection.objects.for_org(organisation).filter(name=NAME).first()
+    if existing is not None:
+        return existing
+    instrument, version = _instrument(project)
+    collection = Collection.objects.create(
+        organisation=organisation,
+        instrument=instrument,
+        name=NAME,
+        opens_at=START,
+        consent_text={"da": "Din historie bruges anonymt i projektet.", "en": "Used anonymously."},
+    )
+    rng = np.random.default_rng(SEED)
+    levels = rng.choice(len(LEVELS), size=STORIES, p=LEVEL_WEIGHTS)
+    drivers, difference = _triads(rng, levels)
+    rows = []
+    for i, code in enumerate(levels):
+        level = LEVELS[int(code)]
+        story = CleanStory(
+            prompt="moment" if rng.random() < 0.7 else "friend",
+            title=f"Parken, historie {i + 1}",
+            text=_text(rng),
+            level=level,
+            answers=_answers(rng, drivers[i], difference[i]),
+        )
+        row = story_row(collection, version, story, StorySource.IMPORT, "da")
+        row.created_at = START + datetime.timedelta(minutes=int(rng.integers(0, 200 * 24 * 60)))
+        rows.append(row)
+    Story.objects.bulk_create(rows, batch_size=1000)
+    InstrumentVersion.objects.filter(pk=version.pk).update(frozen_at=START)
+    Collection.objects.filter(pk=collection.pk).update(change_counter=STORIES)
+    collection.refresh_from_db()
+    return collection

@@ -1,0 +1,1 @@
+"""Where database rows become the engine's arrays, and arrays become what the pages show."""

@@ -1,0 +1,67 @@
+"""The dashboard of one collection version: totals, levels and one chart per signifier."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from samskab.analysis.disclosure import (
+    DIFFERENCE_BELOW_K,
+    GROUP_BELOW_K,
+    Withheld,
+    difference_safe,
+)
+from samskab.analysis.summaries import breakdown
+from samskab.analysis.types import BoolArray
+from samskab.explorer.services.charts import Chart, Row, chart_for, count_text
+from samskab.explorer.services.query import Scope
+
+
+@dataclass
+class Dashboard:
+    total: int | None  # None when below k
+    n: int | None  # the filtered stories, None when withheld
+    filtered: bool
+    withheld: list[Withheld] = field(default_factory=list)
+    levels: list[Row] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+
+def selection_withheld(total: int, n: int, filtered: bool, k: int) -> Withheld | None:
+    """Why a filtered selection cannot be shown at all, if it cannot."""
+    if total < k or n < k:
+        return Withheld("stories", GROUP_BELOW_K)
+    if filtered and not difference_safe(total, n, k):
+        return Withheld("stories", DIFFERENCE_BELOW_K)
+    return None
+
+
+def level_rows(scope: Scope, mask: BoolArray) -> tuple[list[Row], list[Withheld]]:
+    assert scope.store is not None and scope.labels is not None  # noqa: S101
+    levels = scope.store.column("level")[mask].astype(np.intp)
+    size = len(scope.schema.levels)
+    counts = np.bincount(levels + 1, minlength=size + 1)[: size + 1]
+    codes = (*scope.schema.levels, "")
+    ordered = np.concatenate([counts[1:], counts[:1]])
+    table = breakdown(ordered, codes, scope.k)
+    rows = []
+    for code, value in zip(codes, table.counts, strict=True):
+        label = scope.labels.levels.get(code, "") or "–"
+        select = {"level": code} if code and value > 0 else None
+        rows.append(Row(label, count_text(int(value), scope.labels.language), select))
+    return rows, list(table.withheld)
+
+
+def build_dashboard(scope: Scope, mask: BoolArray, filtered: bool) -> Dashboard:
+    assert scope.store is not None and scope.labels is not None  # noqa: S101
+    total, n = scope.store.n, int(mask.sum())
+    refused = selection_withheld(total, n, filtered, scope.k)
+    shown_total = total if total >= scope.k else None
+    if refused is not None:
+        return Dashboard(shown_total, None, filtered, [refused])
+    levels, withheld = level_rows(scope, mask)
+    charts = [
+        chart_for(scope.store, s, mask, scope.k, scope.labels) for s in scope.schema.signifiers
+    ]
+    return Dashboard(shown_total, n, filtered, withheld, levels, charts)

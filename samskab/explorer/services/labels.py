@@ -1,0 +1,97 @@
+"""Human labels for what the engine names by id: signifiers, their parts, levels, zones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+from samskab.instruments.definition import Definition
+from samskab.instruments.models import Level
+
+ZONE_LABELS: dict[str, StrOrPromise] = {
+    "top": pgettext_lazy("triad zone", "top corner"),
+    "left": pgettext_lazy("triad zone", "left corner"),
+    "right": pgettext_lazy("triad zone", "right corner"),
+    "top_left": pgettext_lazy("triad zone", "between top and left"),
+    "top_right": pgettext_lazy("triad zone", "between top and right"),
+    "left_right": pgettext_lazy("triad zone", "between left and right"),
+    "centre": pgettext_lazy("triad zone", "centre"),
+}
+BAND_LABELS: dict[str, str] = {
+    "0-20": "0–20",
+    "20-40": "20–40",
+    "40-60": "40–60",
+    "60-80": "60–80",
+    "80-100": "80–100",
+}
+STATE_LABELS: dict[str, StrOrPromise] = {
+    "answered": _("answered"),
+    "not_applicable": _("not applicable"),
+    "skipped": _("skipped"),
+}
+# Group names used in sentences ("stories from employees").
+LEVEL_GROUPS: dict[str, StrOrPromise] = {
+    "user": _("users"),
+    "employee": _("employees"),
+    "volunteer_citizen": _("volunteers and citizens"),
+    "organisation": _("organisations"),
+}
+
+
+@dataclass
+class SignifierLabels:
+    id: str
+    kind: str
+    title: str
+    parts: dict[str, str] = field(default_factory=dict)
+    axes: tuple[str, str] = ("", "")
+
+
+@dataclass
+class Labels:
+    """Every label of one instrument version in one language."""
+
+    language: str
+    signifiers: dict[str, SignifierLabels]
+    prompts: dict[str, str]
+    levels: dict[str, str]
+
+    def part(self, sid: str, part: str) -> str:
+        return self.signifiers[sid].parts.get(part, part)
+
+    def title(self, sid: str) -> str:
+        return self.signifiers[sid].title
+
+
+def labels_for(definition: Definition, language: str) -> Labels:
+    signifiers: dict[str, SignifierLabels] = {}
+    for s in definition.signifiers:
+        entry = SignifierLabels(s.id, s.type, s.title.get(language))
+        for group in ("corners", "poles", "stones", "options"):
+            for item in getattr(s, group, None) or ():
+                entry.parts[item.id] = item.label.get(language)
+        x, y = getattr(s, "x", None), getattr(s, "y", None)
+        if x is not None and y is not None:
+            entry.axes = (x.label.get(language), y.label.get(language))
+        signifiers[s.id] = entry
+    return Labels(
+        language,
+        signifiers,
+        {p.id: p.text.get(language) for p in definition.prompts},
+        {str(value): str(label) for value, label in Level.choices},
+    )
+
+
+def zone_name(labels: Labels, sid: str, zone: str) -> str:
+    """A triad zone named by the triad's own corner labels, e.g. near “rules and procedures”."""
+    corners = list(labels.signifiers[sid].parts.values()) if sid in labels.signifiers else []
+    if len(corners) != 3 or zone == "centre":
+        return str(ZONE_LABELS.get(zone, zone))
+    named = dict(zip(("top", "left", "right"), corners, strict=True))
+    if zone in named:
+        return gettext("near “%(corner)s”") % {"corner": named[zone]}
+    first, second = zone.split("_")
+    return gettext("between “%(a)s” and “%(b)s”") % {"a": named[first], "b": named[second]}

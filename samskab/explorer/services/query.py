@@ -1,0 +1,131 @@
+"""From a request to the engine: the collection version, its store, k, and filter masks."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from django.http import QueryDict
+
+from samskab.analysis.disclosure import DEFAULT_K, MIN_K
+from samskab.analysis.filters import Filter, apply_filter
+from samskab.analysis.schema import AnswerState, Kind, Schema
+from samskab.analysis.store import ColumnarStore
+from samskab.analysis.types import BoolArray
+from samskab.explorer.forms import FilterForm, day_start
+from samskab.explorer.models import ExplorerSettings
+from samskab.explorer.services.labels import Labels, labels_for
+from samskab.explorer.services.store import store_for, versions_with_stories
+from samskab.instruments.models import Collection, InstrumentVersion, Story
+from samskab.organisations.models import Organisation
+
+STATE_VALUES = {
+    "answered": AnswerState.ANSWERED,
+    "not_applicable": AnswerState.NOT_APPLICABLE,
+    "skipped": AnswerState.SKIPPED,
+}
+
+
+def threshold(organisation: Organisation) -> int:
+    """The organisation's k (never below 3; 5 when unset)."""
+    found = ExplorerSettings.objects.for_org(organisation).values_list("min_group", flat=True)
+    value = next(iter(found), DEFAULT_K)
+    return max(int(value), MIN_K)
+
+
+@dataclass
+class Scope:
+    """One collection version as the explorer sees it."""
+
+    collection: Collection
+    version: InstrumentVersion | None
+    versions: list[InstrumentVersion]
+    store: ColumnarStore | None
+    labels: Labels | None
+    k: int
+
+    @property
+    def schema(self) -> Schema:
+        assert self.store is not None  # noqa: S101 (callers check `store` first)
+        return self.store.schema
+
+
+def chosen_version(versions: list[InstrumentVersion], raw: str | None) -> InstrumentVersion | None:
+    for version in versions:
+        if raw and raw == str(version.number):
+            return version
+    return versions[0] if versions else None
+
+
+def scope_for(collection: Collection, params: QueryDict, language: str) -> Scope:
+    versions = versions_with_stories(collection)
+    version = chosen_version(versions, params.get("v"))
+    k = threshold(collection.organisation)
+    if version is None:
+        return Scope(collection, None, versions, None, None, k)
+    store = store_for(collection, version)
+    return Scope(collection, version, versions, store, labels_for(version.parsed, language), k)
+
+
+def _text_ids(scope: Scope, text: str) -> Any:
+    ids = Story.objects.filter(
+        collection=scope.collection, version=scope.version, text__icontains=text
+    ).values_list("id", flat=True)
+    return np.fromiter(ids.iterator(), dtype=np.int64)
+
+
+def _frozen(values: Any) -> frozenset[str] | None:
+    return frozenset(values) if values else None
+
+
+def _signifier_criteria(schema: Schema, data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, dict[str, Any]] = {
+        "zones": {},
+        "cells": {},
+        "dyad_ranges": {},
+        "choices": {},
+        "states": {},
+    }
+    for s in schema.signifiers:
+        sid = s.id
+        if data.get(f"zone_{sid}"):
+            out["zones"][sid] = frozenset(data[f"zone_{sid}"])
+        if data.get(f"cell_{sid}") is not None:
+            out["cells"][sid] = frozenset({int(data[f"cell_{sid}"])})
+        low, high = data.get(f"min_{sid}"), data.get(f"max_{sid}")
+        if s.kind is Kind.DYAD and (low is not None or high is not None):
+            out["dyad_ranges"][sid] = ((low or 0) / 100.0, (100 if high is None else high) / 100.0)
+        if data.get(f"choice_{sid}"):
+            out["choices"][sid] = frozenset(data[f"choice_{sid}"])
+        if data.get(f"state_{sid}"):
+            out["states"][sid] = frozenset({STATE_VALUES[data[f"state_{sid}"]]})
+    return out
+
+
+def to_filter(scope: Scope, form: FilterForm) -> Filter:
+    """The engine's filter for a valid form (text search runs in the database)."""
+    data = form.cleaned_data
+    date_to: datetime.date | None = data.get("date_to")
+    return Filter(
+        levels=_frozen(data.get("level")),
+        prompts=_frozen(data.get("prompt")),
+        created_from=day_start(data["date_from"]) if data.get("date_from") else None,
+        created_before=day_start(date_to + datetime.timedelta(days=1)) if date_to else None,
+        story_ids=_text_ids(scope, data["q"]) if data.get("q") else None,
+        **_signifier_criteria(scope.schema, data),
+    )
+
+
+def is_filtered(form: FilterForm) -> bool:
+    data = form.cleaned_data if form.is_valid() else {}
+    return any(v not in (None, "", [], ()) for k, v in data.items() if k != "name")
+
+
+def mask_for(scope: Scope, form: FilterForm) -> BoolArray:
+    """The stories the form selects (all stories when the form is invalid or empty)."""
+    assert scope.store is not None  # noqa: S101
+    if not form.is_valid():
+        return np.ones(scope.store.n, dtype=bool)
+    return apply_filter(scope.store, to_filter(scope, form))

@@ -1,0 +1,55 @@
+"""Answers in the database become store columns; the cache follows the change counter."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from samskab.analysis.schema import AnswerState
+from samskab.explorer.services.store import cache_root, store_for
+from samskab.explorer.tests.helpers import add_stories, make_collection, submit
+from samskab.instruments.services import latest_version
+
+pytestmark = pytest.mark.django_db
+
+
+def test_round_trip_with_states(world):
+    collection = make_collection(world.org_a)
+    version = add_stories(
+        collection,
+        2,
+        jitter=False,
+        top=0.5,
+        left=0.25,
+        right=0.25,
+        dyad=0.8,
+        felt={"state": "skipped"},
+        actors={"state": "answered", "value": {"staff": [0.2, 0.9]}},
+    )
+    store = store_for(collection, version)
+    assert store.n == 2
+    assert store.schema.get("drivers").parts == ("citizens", "staff", "rules")
+    np.testing.assert_allclose(store.part("drivers", "p0"), [0.5, 0.5])
+    assert (store.state("difference") == AnswerState.NOT_APPLICABLE).all()
+    assert (store.state("felt") == AnswerState.SKIPPED).all()
+    np.testing.assert_allclose(store.part("decided", "x"), [0.8, 0.8])
+    assert store.part("frequency", "code").tolist() == [1, 1]  # "sometimes"
+    assert (
+        store.part("feelings", "ticks")[0].tolist()
+        == [True, True, False, False, False, False][: len(store.schema.get("feelings").parts)]
+    )
+    staff = store.schema.get("actors").parts.index("staff")
+    np.testing.assert_allclose(store.part("actors", f"s{staff}y"), [0.9, 0.9])
+    assert store.column("level").tolist() == [1, 1]  # employee
+
+
+def test_a_new_story_bumps_the_counter_and_rebuilds(world):
+    collection = make_collection(world.org_a)
+    version = add_stories(collection, 5)
+    first = store_for(collection, version)
+    submit(collection)
+    second = store_for(collection, latest_version(collection.instrument))
+    assert second.n == first.n + 1
+    assert second.change_counter == first.change_counter + 1
+    folder = cache_root() / str(collection.pk) / f"v{version.number}"
+    assert [p.name for p in folder.glob("c*")] == [f"c{second.change_counter}"]

@@ -1,0 +1,92 @@
+"""Read the stories of a selection (masked text only), and export the selection as CSV."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from samskab.analysis.summaries import story_list
+from samskab.explorer.forms import FilterForm
+from samskab.explorer.services.dashboard import selection_withheld
+from samskab.explorer.services.query import Scope, is_filtered, mask_for
+from samskab.explorer.services.stories import compact_answers, csv_lines
+from samskab.explorer.views.common import base_context, collection_scope, notes, url
+from samskab.instruments.models import Story
+from samskab.organisations.policy import Perm, org_view
+
+PAGE_SIZE = 25
+
+
+def _selection(scope: Scope, form: FilterForm) -> tuple[Any, list[str]]:
+    """The selected story ids (newest first), or none and why."""
+    assert scope.store is not None  # noqa: S101
+    mask = mask_for(scope, form)
+    refused = selection_withheld(scope.store.n, int(mask.sum()), is_filtered(form), scope.k)
+    if refused is not None:
+        return np.empty(0, dtype=np.int64), notes([refused], scope.k)
+    ids, withheld = story_list(scope.store, mask, scope.k, limit=scope.store.n)
+    return np.sort(ids)[::-1], notes(withheld, scope.k)
+
+
+def _rows(scope: Scope, ids: list[int]) -> list[tuple[Story, list[tuple[str, str]]]]:
+    assert scope.labels is not None  # noqa: S101
+    # The unmasked text is never loaded here.
+    stories = Story.objects.filter(collection=scope.collection, pk__in=ids).only(
+        "id", "title", "text", "level", "prompt", "created_at", "answers"
+    )
+    by_id = {story.pk: story for story in stories}
+    signifiers = scope.schema.signifiers
+    return [
+        (by_id[i], compact_answers(by_id[i].answers, signifiers, scope.labels))
+        for i in ids
+        if i in by_id
+    ]
+
+
+@require_GET
+@org_view(Perm.READ_STORIES)
+def stories(request: HttpRequest, pk: int) -> HttpResponse:
+    scope = collection_scope(request, pk)
+    context = base_context(request, scope, "stories")
+    if scope.store is None or scope.labels is None:
+        return render(request, "explorer/stories.html", context)
+    form = FilterForm(request.GET, scope.schema, scope.labels)
+    ids, refused = _selection(scope, form)
+    page = Paginator(ids.tolist(), PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context.update(
+        form=form,
+        refused=refused,
+        count=len(ids),
+        page=page,
+        rows=_rows(scope, list(page.object_list)),
+        query=query.urlencode(),
+        back_url=url(request, "dashboard", scope, query.urlencode()),
+    )
+    return render(request, "explorer/stories.html", context)
+
+
+@require_GET
+@org_view(Perm.READ_STORIES)
+def export(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
+    """The filtered stories' answers as tidy CSV (one row per story, no story text)."""
+    scope = collection_scope(request, pk)
+    context = base_context(request, scope, "export")
+    if scope.store is None or scope.labels is None:
+        return render(request, "explorer/stories.html", context)
+    form = FilterForm(request.GET, scope.schema, scope.labels)
+    mask = mask_for(scope, form)
+    refused = selection_withheld(scope.store.n, int(mask.sum()), is_filtered(form), scope.k)
+    if refused is not None:
+        context.update(refused=notes([refused], scope.k), form=form, count=0)
+        return render(request, "explorer/stories.html", context)
+    response = StreamingHttpResponse(csv_lines(scope.store, mask), content_type="text/csv")
+    name = f"samling-{scope.collection.pk}-v{scope.schema.version}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
