@@ -109,6 +109,7 @@ $(VENV)/.installed-bench: requirements/bench.txt requirements/test.txt requireme
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/analysis_bench.py
 	$(BIN)/python bench/privacy_masking.py
+	$(BIN)/python bench/explorer_bench.py
 	$(BIN)/python bench/capture_durability.py --db sqlite
 	@if pg_isready -q -h 127.0.0.1 -p 5432; then $(BIN)/python bench/capture_durability.py --db postgres; fi
 
