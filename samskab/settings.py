@@ -258,6 +258,9 @@ CAPTURE_RATE_LIMIT_STORAGE = env_str("CAPTURE_RATE_LIMIT_STORAGE", "memory://")
 # Header with the client's address set by a trusted reverse proxy (e.g. X-Forwarded-For).
 CAPTURE_CLIENT_IP_HEADER = env_str("CAPTURE_CLIENT_IP_HEADER", "")
 
+# Column stores for the explorer, one directory per collection, version and change counter.
+EXPLORER_CACHE_DIR = Path(env_str("EXPLORER_CACHE_DIR", str(BASE_DIR / "var" / "analysis-cache")))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
