@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.actors.models import Actor
 from samskab.methods.models import Method
-from samskab.organisations.models import Organisation
-from samskab.organisations.scoping import OrgQuerySet
+from samskab.organisations.scoping import OrgOwned, OrgQuerySet
 from samskab.projects.choices import ActorRole, Phase
 from samskab.projects.models import Project
 
@@ -48,10 +47,7 @@ class ActivityQuerySet(OrgQuerySet["Activity"]):
         )
 
 
-class Activity(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class Activity(OrgOwned):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="activities", verbose_name=_("project")
     )
@@ -73,7 +69,7 @@ class Activity(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = ActivityQuerySet.as_manager()
+    objects = ActivityQuerySet.as_manager()  # type: ignore[misc]  # a richer scoped queryset
 
     class Meta:
         verbose_name = _("activity")
@@ -90,12 +86,9 @@ class Activity(models.Model):
         return self.title
 
 
-class AttendanceCount(models.Model):
+class AttendanceCount(OrgOwned):
     """How many people from one actor group took part without being registered as key actors."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
     activity = models.ForeignKey(
         Activity, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("activity")
     )
@@ -103,8 +96,6 @@ class AttendanceCount(models.Model):
     count = models.PositiveIntegerField(
         _("number of participants"), validators=[MinValueValidator(1)]
     )
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("anonymous attendance")

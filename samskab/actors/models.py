@@ -7,8 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samskab.organisations.models import Organisation
-from samskab.organisations.scoping import OrgQuerySet
+from samskab.organisations.scoping import OrgOwned
 from samskab.projects.choices import ActorRole, Phase, Sector
 from samskab.projects.models import Project
 
@@ -29,10 +28,7 @@ class InvolvementLevel(models.TextChoices):
     LEADING = "leading", _("Leading")
 
 
-class Actor(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class Actor(OrgOwned):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="actors", verbose_name=_("project")
     )
@@ -58,8 +54,6 @@ class Actor(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = OrgQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("key actor")
         verbose_name_plural = _("key actors")
@@ -76,17 +70,12 @@ class Actor(models.Model):
         return self.name
 
 
-class ActorInvolvement(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class ActorInvolvement(OrgOwned):
     actor = models.ForeignKey(
         Actor, on_delete=models.CASCADE, related_name="involvements", verbose_name=_("actor")
     )
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
     level = models.CharField(_("involvement"), max_length=20, choices=InvolvementLevel.choices)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("involvement")

@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.actors.models import Actor
 from samskab.alignment.content import GAINS
-from samskab.organisations.models import Organisation
-from samskab.organisations.scoping import OrgQuerySet
+from samskab.organisations.scoping import OrgOwned
 from samskab.projects.choices import ActorRole
 from samskab.projects.models import Project
 
@@ -27,10 +26,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class AlignmentRound(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class AlignmentRound(OrgOwned):
     project = models.ForeignKey(
         Project,
         on_delete=models.CASCADE,
@@ -41,8 +37,6 @@ class AlignmentRound(models.Model):
     is_open = models.BooleanField(_("open for answers"), default=True)
     token = models.CharField(_("public token"), max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("alignment round")
@@ -58,10 +52,7 @@ class ResponseSource(models.TextChoices):
     LINK = "link", _("Anonymous link")
 
 
-class AlignmentResponse(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class AlignmentResponse(OrgOwned):
     round = models.ForeignKey(
         AlignmentRound, on_delete=models.CASCADE, related_name="responses", verbose_name=_("round")
     )
@@ -78,8 +69,6 @@ class AlignmentResponse(models.Model):
     source = models.CharField(_("source"), max_length=20, choices=ResponseSource.choices)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = OrgQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("alignment answer")
         verbose_name_plural = _("alignment answers")
@@ -89,10 +78,7 @@ class AlignmentResponse(models.Model):
         return f"{self.round} · {self.get_actor_group_display()}"
 
 
-class GainRating(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class GainRating(OrgOwned):
     response = models.ForeignKey(
         AlignmentResponse,
         on_delete=models.CASCADE,
@@ -102,8 +88,6 @@ class GainRating(models.Model):
     gain = models.CharField(_("gain"), max_length=40, choices=GAIN_CHOICES)
     # 0 = not at all … 4 = very much; NULL = "don't know".
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("gain rating")

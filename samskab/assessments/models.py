@@ -8,15 +8,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samskab.assessments.content import ITEM_CHOICES
-from samskab.organisations.models import Organisation
-from samskab.organisations.scoping import OrgQuerySet
+from samskab.organisations.scoping import OrgOwned
 from samskab.projects.models import Project
 
 
-class SelfAssessment(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class SelfAssessment(OrgOwned):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("project")
     )
@@ -33,8 +29,6 @@ class SelfAssessment(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = OrgQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("self-assessment")
         verbose_name_plural = _("self-assessments")
@@ -44,10 +38,7 @@ class SelfAssessment(models.Model):
         return f"{self.title} ({self.date:%Y-%m-%d})"
 
 
-class AssessmentAnswer(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class AssessmentAnswer(OrgOwned):
     assessment = models.ForeignKey(
         SelfAssessment,
         on_delete=models.CASCADE,
@@ -58,8 +49,6 @@ class AssessmentAnswer(models.Model):
     # 1 = not at all … 5 = fully; NULL = not relevant yet.
     score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
     reflection = models.TextField(_("reflection"), blank=True)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("self-assessment answer")

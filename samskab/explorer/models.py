@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samskab.analysis.disclosure import DEFAULT_K, MIN_K
 from samskab.instruments.models import Collection
 from samskab.organisations.models import Organisation
-from samskab.organisations.scoping import OrgQuerySet
+from samskab.organisations.scoping import OrgOwned, OrgQuerySet
 
 
 class ExplorerSettings(models.Model):
@@ -41,12 +41,9 @@ class ExplorerSettings(models.Model):
         return f"{self.organisation} k={self.min_group}"
 
 
-class SavedView(models.Model):
+class SavedView(OrgOwned):
     """A view of a collection that can be quoted: its filters, signifier and comparison."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
     collection = models.ForeignKey(
         Collection,
         on_delete=models.CASCADE,
@@ -64,8 +61,6 @@ class SavedView(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = OrgQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("saved view")
         verbose_name_plural = _("saved views")
@@ -75,12 +70,9 @@ class SavedView(models.Model):
         return self.title
 
 
-class Observation(models.Model):
+class Observation(OrgOwned):
     """What an analyst found remarkable in a saved view, with competing interpretations."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
     saved_view = models.ForeignKey(
         SavedView,
         on_delete=models.CASCADE,
@@ -93,8 +85,6 @@ class Observation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("observation")

@@ -17,8 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskab.instruments.definition import LEVELS, Definition, parse
-from samskab.organisations.models import Organisation
-from samskab.organisations.scoping import OrgQuerySet
+from samskab.organisations.scoping import OrgOwned
 from samskab.projects.models import Project
 
 
@@ -29,10 +28,7 @@ class Level(models.TextChoices):
     ORGANISATION = LEVELS[3], _("Organisation")
 
 
-class Instrument(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class Instrument(OrgOwned):
     project = models.ForeignKey(
         Project,
         on_delete=models.SET_NULL,
@@ -47,8 +43,6 @@ class Instrument(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
-    objects = OrgQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("instrument")
         verbose_name_plural = _("instruments")
@@ -58,12 +52,9 @@ class Instrument(models.Model):
         return self.name
 
 
-class InstrumentVersion(models.Model):
+class InstrumentVersion(OrgOwned):
     """One version of the definition. Frozen (never edited again) once a story answers it."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
     instrument = models.ForeignKey(
         Instrument, on_delete=models.CASCADE, related_name="versions", verbose_name=_("instrument")
     )
@@ -71,8 +62,6 @@ class InstrumentVersion(models.Model):
     definition = models.JSONField(_("definition"))
     frozen_at = models.DateTimeField(_("frozen"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("instrument version")
@@ -99,12 +88,9 @@ def new_slug() -> str:
     return secrets.token_urlsafe(16)
 
 
-class Collection(models.Model):
+class Collection(OrgOwned):
     """A campaign that collects stories with an instrument through a public link."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
     instrument = models.ForeignKey(
         Instrument,
         on_delete=models.PROTECT,
@@ -133,8 +119,6 @@ class Collection(models.Model):
         default=0, editable=False, help_text="Bumped by every insert, withdrawal and import."
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("collection")
@@ -166,10 +150,7 @@ class StorySource(models.TextChoices):
     API = "api", _("API")
 
 
-class Story(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class Story(OrgOwned):
     collection = models.ForeignKey(
         Collection, on_delete=models.CASCADE, related_name="stories", verbose_name=_("collection")
     )
@@ -195,8 +176,6 @@ class Story(models.Model):
     )
     receipt_hash = models.CharField(max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("story")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from django.db import models
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from samskab.organisations.models import Organisation
@@ -21,6 +22,23 @@ M = TypeVar("M", bound=models.Model)
 class OrgQuerySet(models.QuerySet[M]):
     def for_org(self, organisation: Organisation) -> Self:
         return self.filter(organisation=organisation)
+
+
+class OrgOwned(models.Model):
+    """Base for every table an organisation owns: its own ``organisation`` key and a scoped manager.
+
+    Subclasses may override ``objects`` with an ``OrgQuerySet`` subclass, or the field itself
+    (for a related name, or a nullable key for shared rows).
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, verbose_name=_("organisation")
+    )
+
+    objects = OrgQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
 
 
 def get_for_org_or_404(model: type[M], organisation: Organisation, **lookup: Any) -> M:

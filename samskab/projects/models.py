@@ -6,17 +6,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from samskab.organisations.models import Organisation
-from samskab.organisations.scoping import OrgQuerySet
+from samskab.organisations.scoping import OrgOwned, OrgQuerySet
 from samskab.projects.choices import PHASE_ORDER, Phase, ProjectStatus, Theme
 
 
-class PoliticalGoal(models.Model):
+class PoliticalGoal(OrgOwned):
     """A goal from the municipality's policies that projects serve (and effects are measured on)."""
 
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
     title = models.CharField(_("goal"), max_length=200)
     policy = models.CharField(
         _("policy it comes from"),
@@ -29,8 +25,6 @@ class PoliticalGoal(models.Model):
         help_text=_("Who owns the goal, for example a committee or a head of department."),
     )
     description = models.TextField(_("description"), blank=True)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("political goal")
@@ -51,10 +45,7 @@ class ProjectQuerySet(OrgQuerySet["Project"]):
         return self.filter(Q(title__icontains=text) | Q(problem__icontains=text))
 
 
-class Project(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class Project(OrgOwned):
     title = models.CharField(_("title"), max_length=200)
     theme = models.CharField(_("theme"), max_length=30, choices=Theme.choices)
     problem = models.TextField(
@@ -87,7 +78,7 @@ class Project(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = ProjectQuerySet.as_manager()
+    objects = ProjectQuerySet.as_manager()  # type: ignore[misc]  # a richer scoped queryset
 
     class Meta:
         verbose_name = _("project")

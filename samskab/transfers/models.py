@@ -16,8 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samskab.instruments.models import Collection, InstrumentVersion
-from samskab.organisations.models import Organisation
-from samskab.organisations.scoping import OrgQuerySet
+from samskab.organisations.scoping import OrgOwned
 
 
 class ImportKind(models.TextChoices):
@@ -49,10 +48,7 @@ def _empty() -> dict[str, Any]:
     return {}
 
 
-class ImportJob(models.Model):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, verbose_name=_("organisation")
-    )
+class ImportJob(OrgOwned):
     # Empty for a SenseMaker import until the import creates its collection.
     collection = models.ForeignKey(
         Collection,
@@ -97,8 +93,6 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-
-    objects = OrgQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("import")
