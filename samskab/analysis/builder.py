@@ -30,6 +30,8 @@ from samskab.analysis.store import ColumnarStore, key
 from samskab.analysis.types import AnyArray, BoolArray
 from samskab.analysis.zones import dyad_bands, triad_zones
 
+ANSWERED = int(AnswerState.ANSWERED)
+
 Chunk = Mapping[str, Any]
 
 
@@ -85,7 +87,7 @@ def _states(chunk: Chunk, signifier: Signifier, present: BoolArray) -> npt.NDArr
         return inferred
     states = _parse_states(np.asarray(chunk[name]))
     states = np.where(states < 0, inferred, states).astype(np.int8)
-    missing = (states == AnswerState.ANSWERED) & ~present
+    missing = (states == ANSWERED) & ~present
     if missing.any():
         raise StoreBuildError(f"{int(missing.sum())} answered rows of {signifier.id} lack values.")
     return states
@@ -101,7 +103,7 @@ def _triad(chunk: Chunk, s: Signifier, n: int, ids: AnyArray, res: int) -> dict[
     raw = np.stack([_floats(chunk, f"{s.id}:{part}", n) for part in s.parts], axis=1)
     present = np.asarray(~np.isnan(raw).any(axis=1), dtype=bool)
     state = _states(chunk, s, present)
-    answered = state == AnswerState.ANSWERED
+    answered = state == ANSWERED
     props = np.full((n, 3), np.nan)
     props[answered] = clean(raw[answered])
     _reject(s, answered & np.isnan(props).any(axis=1), ids)
@@ -120,7 +122,7 @@ def _triad(chunk: Chunk, s: Signifier, n: int, ids: AnyArray, res: int) -> dict[
 def _dyad(chunk: Chunk, s: Signifier, n: int, ids: AnyArray) -> dict[str, AnyArray]:
     x = _floats(chunk, f"{s.id}:x", n)
     state = _states(chunk, s, ~np.isnan(x))
-    answered = state == AnswerState.ANSWERED
+    answered = state == ANSWERED
     _reject(s, answered & ((x < -0.01) | (x > 1.01)), ids)
     x = np.where(answered, np.clip(x, 0.0, 1.0), np.nan)
     return {
@@ -142,7 +144,7 @@ def _stones(chunk: Chunk, s: Signifier, n: int) -> dict[str, AnyArray]:
         out[key(s.id, f"s{j}x")] = x.astype(np.float32)
         out[key(s.id, f"s{j}y")] = y.astype(np.float32)
     state = _states(chunk, s, placed)
-    not_answered = state != AnswerState.ANSWERED
+    not_answered = state != ANSWERED
     for name in list(out):
         out[name][not_answered] = np.nan
     out[key(s.id, "state")] = state
@@ -152,7 +154,7 @@ def _stones(chunk: Chunk, s: Signifier, n: int) -> dict[str, AnyArray]:
 def _single(chunk: Chunk, s: Signifier, n: int) -> dict[str, AnyArray]:
     codes = encode(chunk.get(s.id, [None] * n), s.parts, np.int16).reshape(n)
     state = _states(chunk, s, codes >= 0)
-    codes[state != AnswerState.ANSWERED] = -1
+    codes[state != ANSWERED] = -1
     return {key(s.id, "code"): codes, key(s.id, "state"): state}
 
 
@@ -170,7 +172,7 @@ def _multi(chunk: Chunk, s: Signifier, n: int) -> dict[str, AnyArray]:
         if column is not None:
             ticks[:, j] = _truthy(column)
     state = _states(chunk, s, np.asarray(ticks.any(axis=1), dtype=bool))
-    ticks[state != AnswerState.ANSWERED] = False
+    ticks[state != ANSWERED] = False
     return {key(s.id, "ticks"): ticks, key(s.id, "state"): state}
 
 

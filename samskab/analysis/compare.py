@@ -165,7 +165,7 @@ def compare_table(
     test = contingency_test(table, options.n_permutations, options.seed)
     effect = None
     if test is not None and with_effect:
-        effect = cramers_v(table, options.n_bootstrap, options.seed)
+        effect = cramers_v(table)
     return Comparison(
         signifier_id, aspect, n_a, n_b, test, effect, table_withheld(shown), part, shown
     )

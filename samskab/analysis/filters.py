@@ -97,7 +97,7 @@ def _choice(store: ColumnarStore, sid: str, items: frozenset[str]) -> BoolArray:
 
 
 def _region(store: ColumnarStore, sid: str, region: TriadRegion) -> BoolArray:
-    mask: BoolArray = np.asarray(store.state(sid) == AnswerState.ANSWERED, dtype=bool)
+    mask: BoolArray = np.asarray(store.answered(sid), dtype=bool)
     for j in range(3):
         share = store.part(sid, f"p{j}")
         if region.lower[j] > 0.0:
@@ -108,7 +108,7 @@ def _region(store: ColumnarStore, sid: str, region: TriadRegion) -> BoolArray:
 
 
 def _answered(store: ColumnarStore, sid: str) -> BoolArray:
-    return np.asarray(store.state(sid) == AnswerState.ANSWERED)
+    return np.asarray(store.answered(sid))
 
 
 def _signifier_criteria(store: ColumnarStore, f: Filter, mask: BoolArray) -> None:

@@ -25,7 +25,7 @@ from samskab.analysis.disclosure import (
     check_k,
     suppress_cells,
 )
-from samskab.analysis.schema import AnswerState, Kind
+from samskab.analysis.schema import Kind
 from samskab.analysis.store import ColumnarStore
 from samskab.analysis.types import BoolArray, FloatArray, IntArray
 
@@ -40,7 +40,7 @@ def triad_density(
 ) -> Density:
     """Binned density of the answered stories in `mask`, cells below k hidden."""
     check_k(k)
-    answered = mask & (store.state(sid) == AnswerState.ANSWERED)
+    answered = mask & (store.answered(sid))
     res = store.resolution if resolution is None else resolution
     if res == store.resolution:
         cells = np.take(store.part(sid, "cell"), np.flatnonzero(answered))
@@ -94,7 +94,7 @@ def choice_breakdown(
     store: ColumnarStore, sid: str, mask: BoolArray, k: int = DEFAULT_K
 ) -> Breakdown:
     signifier = store.schema.get(sid)
-    answered = mask & (store.state(sid) == AnswerState.ANSWERED)
+    answered = mask & (store.answered(sid))
     if signifier.kind is Kind.SINGLE:
         codes = store.part(sid, "code")[answered].astype(np.int64)
         counts = np.bincount(codes, minlength=len(signifier.parts))
@@ -107,7 +107,7 @@ def triad_centre(
     store: ColumnarStore, sid: str, mask: BoolArray, k: int = DEFAULT_K
 ) -> FloatArray | None:
     """Closed geometric mean of the answered stories in `mask`; None below k."""
-    answered = mask & (store.state(sid) == AnswerState.ANSWERED)
+    answered = mask & (store.answered(sid))
     if int(answered.sum()) < check_k(k):
         return None
     return ilr_inv(np.asarray(store.part(sid, "ilr")[answered], dtype=np.float64).mean(axis=0))

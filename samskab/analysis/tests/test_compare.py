@@ -7,7 +7,7 @@ from scipy import stats as sps
 from samskab.analysis.builder import build_store
 from samskab.analysis.compare import CompareOptions, confidence_region
 from samskab.analysis.compositions import ilr
-from samskab.analysis.effects import centre_distance, magnitude, rank_biserial
+from samskab.analysis.effects import centre_distance, cramers_v, magnitude, rank_biserial
 from samskab.analysis.filters import Filter, apply_filter
 from samskab.analysis.report import before_after, compare_groups
 from samskab.analysis.stats import moments
@@ -111,6 +111,37 @@ def test_bootstrap_interval_covers_a_true_distance() -> None:
         effect = centre_distance(a, b, seed=i)
         covered += effect.low <= 0.3 <= effect.high
     assert covered >= 88
+
+
+def _population_v(rows: np.ndarray, shares: np.ndarray) -> float:
+    """Cramér's V of a 2 x c population: row shares `rows`, category shares per row `shares`."""
+    joint = rows[:, None] * shares
+    expected = np.outer(joint.sum(axis=1), joint.sum(axis=0))
+    return float(np.sqrt(((joint - expected) ** 2 / expected).sum()))
+
+
+@pytest.mark.parametrize("n", [200, 2000, 200_000])
+def test_cramers_v_interval_covers_the_population_value(n: int) -> None:
+    rng = np.random.default_rng(n)
+    shares = np.array([[0.4, 0.3, 0.2, 0.1], [0.3, 0.3, 0.25, 0.15]])
+    truth = _population_v(np.array([0.5, 0.5]), shares)
+    covered = 0
+    for _ in range(400):
+        table = np.stack([rng.multinomial(n // 2, p) for p in shares])
+        effect = cramers_v(table)
+        assert 0.0 <= effect.low <= effect.high <= 1.0
+        covered += effect.low <= truth <= effect.high
+    assert 0.92 <= covered / 400 <= 0.98
+
+
+def test_cramers_v_of_a_perfect_and_an_empty_association() -> None:
+    perfect = cramers_v(np.array([[50, 0], [0, 50]]))
+    assert perfect.estimate == pytest.approx(1.0) and perfect.high == pytest.approx(1.0)
+    assert perfect.low > 0.8
+    none = cramers_v(np.array([[50, 50], [50, 50]]))
+    assert none.estimate == 0.0 and none.low == 0.0
+    single = cramers_v(np.array([[5, 0], [7, 0]]))
+    assert single.estimate == 0.0 and single.high == 0.0
 
 
 def test_effect_labels_and_rank_biserial() -> None:

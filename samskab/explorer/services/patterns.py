@@ -18,7 +18,7 @@ import numpy as np
 from samskab.analysis.compare import CompareOptions, Comparison
 from samskab.analysis.disclosure import check_k
 from samskab.analysis.report import compare_groups
-from samskab.analysis.schema import AnswerState, Kind
+from samskab.analysis.schema import Kind
 from samskab.analysis.stats import with_q
 from samskab.analysis.store import ColumnarStore
 from samskab.analysis.types import BoolArray
@@ -63,7 +63,7 @@ def group_masks(
     if grouping.signifier is None:
         codes = store.column("level")
     else:
-        answered = store.state(grouping.signifier) == AnswerState.ANSWERED
+        answered = store.answered(grouping.signifier)
         codes = np.where(answered, store.part(grouping.signifier, "code"), -1)
     known = base & (codes >= 0)
     return {

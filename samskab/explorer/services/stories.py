@@ -117,7 +117,7 @@ def _story_values(store: ColumnarStore, i: int) -> list[str]:
             row.append(s.parts[code] if code >= 0 else "")
         if s.kind is Kind.MULTI:
             ticks = store.part(s.id, "ticks")[i]
-            answered = state == AnswerState.ANSWERED
+            answered = state == int(AnswerState.ANSWERED)
             row += [("1" if t else "0") if answered else "" for t in ticks]
     return row
 
