@@ -53,3 +53,51 @@ def test_a_new_story_bumps_the_counter_and_rebuilds(world):
     assert second.change_counter == first.change_counter + 1
     folder = cache_root() / str(collection.pk) / f"v{version.number}"
     assert [p.name for p in folder.glob("c*")] == [f"c{second.change_counter}"]
+
+
+def _python_store(collection, version):
+    from samskab.analysis.builder import build_store
+    from samskab.explorer.services.store import chunks, schema_for, story_rows
+
+    schema = schema_for(collection.pk, version.number, version.parsed)
+    return build_store(schema, chunks(schema, story_rows(collection, version)), 1)
+
+
+def test_sql_extraction_gives_the_same_store_as_decoding_in_python(world):
+    """The database takes the JSON apart; the result equals row-by-row decoding."""
+    from samskab.analysis.builder import build_store
+    from samskab.explorer.services.store import schema_for, sql_chunks
+
+    collection = make_collection(world.org_a)
+    add_stories(collection, 7)
+    add_stories(
+        collection,
+        3,
+        level="user",
+        difference={"state": "skipped"},
+        felt={"state": "na"},
+        actors={"state": "answered", "value": {"staff": [0.2, 0.9], "citizens": [0.0, 1.0]}},
+    )
+    version = add_stories(collection, 2, level="", jitter=False, top=1.0, left=0.0, right=0.0)
+    schema = schema_for(collection.pk, version.number, version.parsed)
+    from_sql = build_store(schema, sql_chunks(collection, version, schema), 1)
+    from_python = _python_store(collection, version)
+    assert from_sql.n == from_python.n == 12
+    assert sorted(from_sql.arrays) == sorted(from_python.arrays)
+    order_sql = np.argsort(from_sql.column("story_id"))
+    order_python = np.argsort(from_python.column("story_id"))
+    for name, array in from_python.arrays.items():
+        np.testing.assert_array_equal(
+            np.asarray(from_sql.arrays[name])[order_sql], np.asarray(array)[order_python], name
+        )
+
+
+def test_all_digit_identifiers_fall_back_to_decoding_in_python():
+    from samskab.analysis.schema import Kind, Schema, Signifier
+    from samskab.explorer.services.store import sql_extractable
+
+    plain = Schema("1", 1, (Signifier("drivers", Kind.TRIAD, ("a", "b", "c")),), (), ())
+    digits = Schema("1", 1, (Signifier("12", Kind.DYAD, ("l", "r")),), (), ())
+    stones = Schema("1", 1, (Signifier("map", Kind.STONES, ("7",)),), (), ())
+    assert sql_extractable(plain)
+    assert not sql_extractable(digits) and not sql_extractable(stones)
