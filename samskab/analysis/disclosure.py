@@ -9,6 +9,9 @@ Rules (see docs/analysis.md):
   further cells, smallest first, are hidden until they hold at least k (complementary).
 * Two totals shown side by side (a group and the set it was cut from) must not differ by
   1..k-1 stories.
+* A category hidden in a table (by primary or complementary suppression) cannot be selected
+  by a filter or shown as a group: a complementary cell holds k or more stories, but its count
+  would give the small hidden cells away by subtraction (`HIDDEN_CATEGORY`).
 
 Results carry machine-readable reason codes; the UI translates them.
 """
@@ -28,6 +31,7 @@ GROUP_BELOW_K = "group_below_k"
 CELL_BELOW_K = "cell_below_k"
 COMPLEMENTARY = "complementary_suppression"
 DIFFERENCE_BELOW_K = "difference_below_k"
+HIDDEN_CATEGORY = "hidden_category"
 
 
 def check_k(k: int) -> int:
@@ -89,3 +93,10 @@ def difference_safe(parent: int, child: int, k: int = DEFAULT_K) -> bool:
     """Whether showing both totals keeps their difference at 0 or at least k."""
     gap = parent - child
     return gap == 0 or gap >= check_k(k)
+
+
+def selects_hidden(counts: IntArray, selected: list[int], k: int = DEFAULT_K) -> bool:
+    """Whether any selected category is hidden when the table `counts` is shown."""
+    if not selected:
+        return False
+    return bool(suppress_cells(counts, k).hidden[np.asarray(selected, dtype=np.int64)].any())

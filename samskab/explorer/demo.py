@@ -3,6 +3,8 @@
 Employees lean towards "rules and procedures" on the triad `drivers` compared with volunteers
 and citizens (a moderate shift of the ilr centre); on the triad `difference` every level has
 the same distribution, so the explorer must find the first and not claim the second.
+Themes are found once after loading (synchronously, about a second for 3,000 stories), so the
+page "Themes" and the theme filter have something to show.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from typing import Any
 import numpy as np
 
 from samskab.analysis.synthetic import sample_dyads, sample_triads
+from samskab.explorer.models import ThemeMethod, ThemeRun
+from samskab.explorer.services.themes import create_run
+from samskab.explorer.tasks import find_collection_themes
 from samskab.instruments.answers import CleanStory
 from samskab.instruments.definition import LEVELS, parse
 from samskab.instruments.models import Collection, Instrument, InstrumentVersion, Story, StorySource
@@ -104,6 +109,7 @@ def load(project: Project) -> Collection:
     organisation = project.organisation
     existing = Collection.objects.for_org(organisation).filter(name=NAME).first()
     if existing is not None:
+        _themes(existing)  # a demo loaded before themes existed gets them now
         return existing
     instrument, version = _instrument(project)
     collection = Collection.objects.create(
@@ -133,4 +139,15 @@ def load(project: Project) -> Collection:
     InstrumentVersion.objects.filter(pk=version.pk).update(frozen_at=START)
     Collection.objects.filter(pk=collection.pk).update(change_counter=STORIES)
     collection.refresh_from_db()
+    _themes(collection)
     return collection
+
+
+def _themes(collection: Collection) -> None:
+    """Find the themes once, here and now (the task's function, not the worker)."""
+    if ThemeRun.objects.for_org(collection.organisation).filter(collection=collection).exists():
+        return
+    version = latest_version(collection.instrument)
+    options: dict[str, int | str] = {"n_themes": 8, "seed": 0, "method": ThemeMethod.NMF}
+    run = create_run(collection, version, options, None)
+    find_collection_themes.call(run.organisation_id, run.pk)

@@ -32,6 +32,7 @@ class AuditAction(models.TextChoices):
     MEMBER_REMOVED = "member.removed", _("Member removed")
     PROJECT_CREATED = "project.created", _("Project created")
     PROJECT_CHANGED = "project.changed", _("Project changed")
+    EXPLORER_THRESHOLD_CHANGED = "explorer.threshold_changed", _("Smallest group shown changed")
 
 
 class Organisation(models.Model):

@@ -29,6 +29,7 @@ class Perm(enum.StrEnum):
     VIEW_ORGANISATION = "organisation.view"
     MANAGE_MEMBERS = "organisation.manage_members"
     VIEW_AUDIT_LOG = "organisation.view_audit_log"
+    MANAGE_SETTINGS = "organisation.manage_settings"
     VIEW_PROJECTS = "projects.view"
     EDIT_PROJECTS = "projects.edit"
     MANAGE_INSTRUMENTS = "instruments.manage"
@@ -42,6 +43,8 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     Perm.VIEW_ORGANISATION: frozenset(_STAFF),
     Perm.MANAGE_MEMBERS: frozenset({Role.ADMIN}),
     Perm.VIEW_AUDIT_LOG: frozenset({Role.ADMIN}),
+    # Organisation-wide settings, such as the explorer's disclosure threshold k.
+    Perm.MANAGE_SETTINGS: frozenset({Role.ADMIN}),
     # Projects, key actors, activities, methods, expectation alignment and self-assessments.
     Perm.VIEW_PROJECTS: frozenset(_STAFF),
     Perm.EDIT_PROJECTS: frozenset({Role.ADMIN, Role.FACILITATOR}),
@@ -58,6 +61,7 @@ LABELS: dict[Perm, StrOrPromise] = {
     Perm.VIEW_ORGANISATION: _("See the organisation"),
     Perm.MANAGE_MEMBERS: _("Add and remove members, change roles"),
     Perm.VIEW_AUDIT_LOG: _("Read the audit log"),
+    Perm.MANAGE_SETTINGS: _("Change the organisation's settings, such as the smallest group shown"),
     Perm.VIEW_PROJECTS: _("See projects, actors, activities and methods"),
     Perm.EDIT_PROJECTS: _("Create and edit projects, actors, activities and methods"),
     Perm.MANAGE_INSTRUMENTS: _("Design instruments, run collections, import and enter stories"),

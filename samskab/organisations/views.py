@@ -44,6 +44,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "role_counts": [(role.label, counts[role.value]) for role in Role],
             "member_total": counts["total"],
             "can_manage": allows(request.membership, Perm.MANAGE_MEMBERS),  # type: ignore[attr-defined]
+            "can_manage_settings": allows(request.membership, Perm.MANAGE_SETTINGS),  # type: ignore[attr-defined]
             "can_see_projects": allows(request.membership, Perm.VIEW_PROJECTS),  # type: ignore[attr-defined]
         },
     )

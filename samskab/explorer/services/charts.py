@@ -7,25 +7,30 @@ carries n, not applicable and skipped as data, a table alternative and what was 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samskab.analysis.density import cell_vertices, valid_slots
 from samskab.analysis.disclosure import Withheld, suppress_cells
-from samskab.analysis.schema import AnswerState, Kind, Signifier
+from samskab.analysis.schema import Kind, Signifier
 from samskab.analysis.store import ColumnarStore
 from samskab.analysis.summaries import answer_states, breakdown, choice_breakdown, triad_density
 from samskab.analysis.types import BoolArray, IntArray
 from samskab.analysis.zones import BAND_CODES, ZONE_CODES
 from samskab.explorer.services import svg
-from samskab.explorer.services.labels import BAND_LABELS, ZONE_LABELS, Labels
+from samskab.explorer.services.labels import BAND_LABELS, ZONE_LABELS, Labels, cell_name
 from samskab.explorer.services.numbers import fmt_int
 
 SAMPLE_CAP = 1500
 GRID = 5
+
+# The address of the stories in one density cell: (signifier id, cell slot) -> URL.
+CellHref = Callable[[str, int], str]
 
 
 @dataclass
@@ -46,6 +51,7 @@ class Chart:
     states: str
     withheld: list[Withheld] = field(default_factory=list)
     sample: int = 0
+    cell_links: int = 0  # density cells drawn as links to their stories
 
 
 def count_text(value: int, language: str) -> str:
@@ -100,6 +106,30 @@ def _density_cells(counts: IntArray, hidden: BoolArray, res: int) -> list[str]:
     return out
 
 
+def _cell_links(
+    s: Signifier, labels: Labels, counts: IntArray, hidden: BoolArray, res: int, href: CellHref
+) -> list[str]:
+    """A transparent layer over the chart: every shown, non-empty cell links to its stories.
+
+    Only the page gets it; the SVG file and its PNG are the same picture without links.
+    """
+    verts = cell_vertices(res)
+    out = []
+    for slot in np.flatnonzero(valid_slots(res) & (counts > 0) & ~hidden):
+        n = int(counts[slot])
+        name = ngettext(
+            "%(n)s story in this cell (%(where)s)",
+            "%(n)s stories in this cell (%(where)s)",
+            n,
+        ) % {
+            "n": fmt_int(n, labels.language),
+            "where": cell_name(labels, s.id, s.parts, int(slot), res),
+        }
+        points = [tuple(p) for p in to_xy(verts[slot])]
+        out.append(svg.link(href(s.id, int(slot)), name, svg.polygon(points, "#ffffff", 0.0)))
+    return out
+
+
 def _sample(store: ColumnarStore, sid: str, rows: np.ndarray) -> np.ndarray:
     if rows.size > SAMPLE_CAP:
         rows = rows[np.linspace(0, rows.size - 1, SAMPLE_CAP).astype(np.int64)]
@@ -118,7 +148,12 @@ def _corner_labels(labels: Labels, s: Signifier) -> list[str]:
 
 
 def triad_chart(
-    store: ColumnarStore, s: Signifier, mask: BoolArray, k: int, labels: Labels
+    store: ColumnarStore,
+    s: Signifier,
+    mask: BoolArray,
+    k: int,
+    labels: Labels,
+    cell_href: CellHref | None = None,
 ) -> Chart:
     lang = labels.language
     density = triad_density(store, s.id, mask, k)
@@ -128,7 +163,7 @@ def triad_chart(
     withheld = [Withheld("cells", r, int(density.hidden.sum())) for r in density.reasons]
     if density.total < 0:
         return Chart(s.id, "triad", title, None, (_("Zone"), _("Stories")), [], states, withheld)
-    answered = mask & (store.state(s.id) == AnswerState.ANSWERED)
+    answered = mask & (store.answered(s.id))
     rows = np.flatnonzero(answered)
     visible = ~density.hidden[np.take(store.part(s.id, "cell"), rows)]
     points = _sample(store, s.id, rows[visible])
@@ -146,22 +181,30 @@ def triad_chart(
     )
     body += _corner_labels(labels, s)
     body.append(svg.text(200, 384, states, size=11))
+    links = []
+    if cell_href is not None:
+        res = density.resolution
+        links = _cell_links(s, labels, density.counts, density.hidden, res, cell_href)
+        body.append(f'<g class="cell-links">{"".join(links)}</g>')
     desc = _(
         "Triangle with the share of stories in each small cell (darker: more stories; grey: "
         "hidden), dashed lines between the seven zones and a sample of %(sample)s stories as "
         "dots. %(states)s. The table below gives the count per zone."
     ) % {"sample": fmt_int(len(points), lang), "states": states}
-    chart_svg = svg.frame(f"chart-{s.id}", T_W, T_H, title, desc, "".join(body))
+    chart_svg = svg.frame(
+        f"chart-{s.id}", T_W, T_H, title, desc, "".join(body), role="group" if links else "img"
+    )
     chart = Chart(s.id, "triad", title, chart_svg, (_("Zone"), _("Stories")), zones[0], states)
     chart.withheld = withheld + zones[1]
     chart.sample = len(points)
+    chart.cell_links = len(links)
     return chart
 
 
 def _zone_rows(
     store: ColumnarStore, sid: str, mask: BoolArray, k: int, language: str
 ) -> tuple[list[Row], list[Withheld]]:
-    answered = mask & (store.state(sid) == AnswerState.ANSWERED)
+    answered = mask & (store.answered(sid))
     counts = np.bincount(store.part(sid, "zone")[answered].astype(np.intp), minlength=7)[:7]
     table = breakdown(counts, ZONE_CODES, k)
     rows = [
@@ -179,7 +222,7 @@ def dyad_chart(
     store: ColumnarStore, s: Signifier, mask: BoolArray, k: int, labels: Labels
 ) -> Chart:
     lang = labels.language
-    answered = mask & (store.state(s.id) == AnswerState.ANSWERED)
+    answered = mask & (store.answered(s.id))
     counts = np.bincount(store.part(s.id, "band")[answered].astype(np.intp), minlength=5)[:5]
     table = breakdown(counts, BAND_CODES, k)
     rows = [
@@ -329,7 +372,9 @@ def freetext_chart(
     return Chart(s.id, "freetext", labels.title(s.id), None, ("", ""), [], states)
 
 
-BUILDERS = {
+Builder = Callable[[ColumnarStore, Signifier, BoolArray, int, Labels], Chart]
+
+BUILDERS: dict[Kind, Builder] = {
     Kind.TRIAD: triad_chart,
     Kind.DYAD: dyad_chart,
     Kind.STONES: stones_chart,
@@ -339,5 +384,15 @@ BUILDERS = {
 }
 
 
-def chart_for(store: ColumnarStore, s: Signifier, mask: BoolArray, k: int, labels: Labels) -> Chart:
+def chart_for(
+    store: ColumnarStore,
+    s: Signifier,
+    mask: BoolArray,
+    k: int,
+    labels: Labels,
+    cell_href: CellHref | None = None,
+) -> Chart:
+    """One signifier's chart; with `cell_href`, a triad's cells link to their stories."""
+    if s.kind is Kind.TRIAD:
+        return triad_chart(store, s, mask, k, labels, cell_href)
     return BUILDERS[s.kind](store, s, mask, k, labels)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from samskab.analysis.disclosure import (
     DIFFERENCE_BELOW_K,
     GROUP_BELOW_K,
@@ -14,7 +12,8 @@ from samskab.analysis.disclosure import (
 )
 from samskab.analysis.summaries import breakdown
 from samskab.analysis.types import BoolArray
-from samskab.explorer.services.charts import Chart, Row, chart_for, count_text
+from samskab.explorer.services.charts import CellHref, Chart, Row, chart_for, count_text
+from samskab.explorer.services.hidden import level_counts
 from samskab.explorer.services.query import Scope
 
 
@@ -39,12 +38,8 @@ def selection_withheld(total: int, n: int, filtered: bool, k: int) -> Withheld |
 
 def level_rows(scope: Scope, mask: BoolArray) -> tuple[list[Row], list[Withheld]]:
     assert scope.store is not None and scope.labels is not None  # noqa: S101
-    levels = scope.store.column("level")[mask].astype(np.intp)
-    size = len(scope.schema.levels)
-    counts = np.bincount(levels + 1, minlength=size + 1)[: size + 1]
     codes = (*scope.schema.levels, "")
-    ordered = np.concatenate([counts[1:], counts[:1]])
-    table = breakdown(ordered, codes, scope.k)
+    table = breakdown(level_counts(scope.store, mask), codes, scope.k)
     rows = []
     for code, value in zip(codes, table.counts, strict=True):
         label = scope.labels.levels.get(code, "") or "–"
@@ -53,15 +48,23 @@ def level_rows(scope: Scope, mask: BoolArray) -> tuple[list[Row], list[Withheld]
     return rows, list(table.withheld)
 
 
-def build_dashboard(scope: Scope, mask: BoolArray, filtered: bool) -> Dashboard:
+def build_dashboard(
+    scope: Scope,
+    mask: BoolArray,
+    filtered: bool,
+    cell_href: CellHref | None = None,
+    hidden: Withheld | None = None,
+) -> Dashboard:
+    """The dashboard of `mask`; `hidden` refuses a selection that picks a hidden category."""
     assert scope.store is not None and scope.labels is not None  # noqa: S101
     total, n = scope.store.n, int(mask.sum())
-    refused = selection_withheld(total, n, filtered, scope.k)
+    refused = selection_withheld(total, n, filtered, scope.k) or hidden
     shown_total = total if total >= scope.k else None
     if refused is not None:
         return Dashboard(shown_total, None, filtered, [refused])
     levels, withheld = level_rows(scope, mask)
     charts = [
-        chart_for(scope.store, s, mask, scope.k, scope.labels) for s in scope.schema.signifiers
+        chart_for(scope.store, s, mask, scope.k, scope.labels, cell_href)
+        for s in scope.schema.signifiers
     ]
     return Dashboard(shown_total, n, filtered, withheld, levels, charts)

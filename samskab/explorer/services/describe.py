@@ -68,6 +68,15 @@ def effect_text(c: Comparison, language: str) -> str:
     }
 
 
+def effect_interval(c: Comparison, language: str) -> str:
+    """The effect with its 95 % interval, e.g. "difference 0,42 Aitchison (0,30–0,50)"."""
+    if c.effect is None:
+        return ""
+    scale, digits = (100.0, 0) if c.effect.measure == "proportion_difference" else (1.0, 2)
+    low, high = (fmt_float(scale * v, digits, language) for v in (c.effect.low, c.effect.high))
+    return f"{effect_text(c, language)} ({low}–{high})"
+
+
 def stats_text(c: Comparison, language: str) -> str:
     parts = [effect_text(c, language)] if c.effect else []
     if c.test is not None:

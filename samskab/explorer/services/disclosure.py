@@ -10,6 +10,7 @@ from samskab.analysis.disclosure import (
     COMPLEMENTARY,
     DIFFERENCE_BELOW_K,
     GROUP_BELOW_K,
+    HIDDEN_CATEGORY,
     Withheld,
 )
 
@@ -38,6 +39,12 @@ def reason_text(reason: str, k: int, count: int = 1) -> str:
             "The filter leaves out fewer than %(k)s stories, so the filtered total would "
             "reveal them by subtraction: nothing is shown. Widen or remove a filter."
         ) % {"k": k}
+    if reason == HIDDEN_CATEGORY:
+        return _(
+            "The filter picks a category that is hidden in the table (marked “hidden”): its "
+            "count would reveal the small groups hidden beside it, so nothing is shown. "
+            "Choose another category or widen the filter."
+        )
     return _("Withheld to protect the storytellers.")
 
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from samskab.analysis.density import cell_vertices, valid_slots
+from samskab.explorer.services.numbers import fmt_int
 from samskab.instruments.definition import Definition
 from samskab.instruments.models import Level
 
@@ -95,3 +97,19 @@ def zone_name(labels: Labels, sid: str, zone: str) -> str:
         return gettext("near “%(corner)s”") % {"corner": named[zone]}
     first, second = zone.split("_")
     return gettext("between “%(a)s” and “%(b)s”") % {"a": named[first], "b": named[second]}
+
+
+def cell_name(labels: Labels, sid: str, parts: tuple[str, ...], slot: int, resolution: int) -> str:
+    """Where a density cell lies, as each corner's share, e.g. “rules 20–25 %, …”.
+
+    Empty when `slot` is not a cell of the triangle.
+    """
+    if not (0 <= slot < 2 * resolution * resolution and valid_slots(resolution)[slot]):
+        return ""
+    corners = cell_vertices(resolution)[slot] * 100  # 3 vertices x (top, left, right)
+    low, high = corners.min(axis=0), corners.max(axis=0)
+    return ", ".join(
+        f"{labels.part(sid, p)} {fmt_int(round(lo), labels.language)}–"
+        f"{fmt_int(round(hi), labels.language)} %"
+        for p, lo, hi in zip(parts, low, high, strict=True)
+    )

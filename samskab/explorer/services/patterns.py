@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from samskab.analysis.compare import CompareOptions, Comparison
-from samskab.analysis.disclosure import check_k
+from samskab.analysis.disclosure import check_k, suppress_cells
 from samskab.analysis.report import compare_groups
 from samskab.analysis.schema import Kind
 from samskab.analysis.stats import with_q
@@ -80,11 +80,18 @@ def find_patterns(
     store: ColumnarStore, grouping: Grouping, base: BoolArray, k: int, seed: int = 0
 ) -> PatternList:
     check_k(k)
-    options = CompareOptions(k=k, seed=seed, n_bootstrap=199)
+    options = CompareOptions(k=k, seed=seed)
     found: list[Pattern] = []
     left_out: list[str] = []
-    for value, (mine, rest) in group_masks(store, grouping, base).items():
-        if int(mine.sum()) < k or int(rest.sum()) < k:
+    groups = group_masks(store, grouping, base)
+    # A group hidden in the table of group sizes (below k, or hidden beside one that is) is
+    # left out: its "group against the rest" sizes would reveal the small one by subtraction.
+    # The stories without a value count as one more category, as in the dashboard's tables.
+    sizes = [int(mine.sum()) for mine, _rest in groups.values()]
+    sizes.append(int(base.sum()) - sum(sizes))
+    hidden = suppress_cells(np.asarray(sizes, dtype=np.int64), k).hidden[:-1]
+    for (value, (mine, rest)), is_hidden in zip(groups.items(), hidden, strict=True):
+        if is_hidden or int(mine.sum()) < k or int(rest.sum()) < k:
             left_out.append(value)
             continue
         report = compare_groups(store, mine, rest, options)

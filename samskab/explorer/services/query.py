@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from django.http import QueryDict
 
 from samskab.analysis.disclosure import DEFAULT_K, MIN_K
-from samskab.analysis.filters import Filter, apply_filter
+from samskab.analysis.filters import Filter, TriadRegion, apply_filter
 from samskab.analysis.schema import AnswerState, Kind, Schema
 from samskab.analysis.store import ColumnarStore
 from samskab.analysis.types import BoolArray
-from samskab.explorer.forms import FilterForm, day_start
+from samskab.explorer.forms import FilterForm, day_start, region_names
 from samskab.explorer.models import ExplorerSettings
 from samskab.explorer.services.labels import Labels, labels_for
 from samskab.explorer.services.store import store_for, versions_with_stories
+from samskab.explorer.services.themes import ThemeOption, mask_for_theme, theme_options
 from samskab.instruments.models import Collection, InstrumentVersion, Story
 from samskab.organisations.models import Organisation
 
@@ -45,6 +46,7 @@ class Scope:
     store: ColumnarStore | None
     labels: Labels | None
     k: int
+    themes: list[ThemeOption] = field(default_factory=list)  # the filter's theme choices
 
     @property
     def schema(self) -> Schema:
@@ -66,7 +68,9 @@ def scope_for(collection: Collection, params: QueryDict, language: str) -> Scope
     if version is None:
         return Scope(collection, None, versions, None, None, k)
     store = store_for(collection, version)
-    return Scope(collection, version, versions, store, labels_for(version.parsed, language), k)
+    labels = labels_for(version.parsed, language)
+    themes = theme_options(collection, version, k)
+    return Scope(collection, version, versions, store, labels, k, themes)
 
 
 def _text_ids(scope: Scope, text: str) -> Any:
@@ -80,9 +84,28 @@ def _frozen(values: Any) -> frozenset[str] | None:
     return frozenset(values) if values else None
 
 
+# Shares are stored as float32 (70 % as 0.69999999), so a bound typed in percent is widened by
+# far less than a rounding step to keep it inclusive.
+SHARE_TOLERANCE = 1e-6
+
+
+def _region(sid: str, data: dict[str, Any]) -> TriadRegion | None:
+    """The triad region of the bound fields in percent, or None when no bound is given."""
+    bounds = [(data.get(low), data.get(high)) for low, high in region_names(sid)]
+    if all(low is None and high is None for low, high in bounds):
+        return None
+    lower = [low / 100.0 - SHARE_TOLERANCE if low else 0.0 for low, _high in bounds]
+    upper = [
+        1.0 if high is None or high >= 100 else high / 100.0 + SHARE_TOLERANCE
+        for _low, high in bounds
+    ]
+    return TriadRegion((lower[0], lower[1], lower[2]), (upper[0], upper[1], upper[2]))
+
+
 def _signifier_criteria(schema: Schema, data: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, dict[str, Any]] = {
         "zones": {},
+        "regions": {},
         "cells": {},
         "dyad_ranges": {},
         "choices": {},
@@ -94,6 +117,8 @@ def _signifier_criteria(schema: Schema, data: dict[str, Any]) -> dict[str, Any]:
             out["zones"][sid] = frozenset(data[f"zone_{sid}"])
         if data.get(f"cell_{sid}") is not None:
             out["cells"][sid] = frozenset({int(data[f"cell_{sid}"])})
+        if s.kind is Kind.TRIAD and (region := _region(sid, data)) is not None:
+            out["regions"][sid] = region
         low, high = data.get(f"min_{sid}"), data.get(f"max_{sid}")
         if s.kind is Kind.DYAD and (low is not None or high is not None):
             out["dyad_ranges"][sid] = ((low or 0) / 100.0, (100 if high is None else high) / 100.0)
@@ -114,8 +139,15 @@ def to_filter(scope: Scope, form: FilterForm) -> Filter:
         created_from=day_start(data["date_from"]) if data.get("date_from") else None,
         created_before=day_start(date_to + datetime.timedelta(days=1)) if date_to else None,
         story_ids=_text_ids(scope, data["q"]) if data.get("q") else None,
+        story_mask=_theme_mask(scope, data["theme"]) if data.get("theme") else None,
         **_signifier_criteria(scope.schema, data),
     )
+
+
+def _theme_mask(scope: Scope, value: str) -> BoolArray:
+    assert scope.store is not None and scope.version is not None  # noqa: S101
+    story_ids = scope.store.column("story_id")
+    return mask_for_theme(scope.collection, scope.version, value, story_ids)
 
 
 def is_filtered(form: FilterForm) -> bool:

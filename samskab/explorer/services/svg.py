@@ -45,11 +45,25 @@ def rect(x: float, y: float, w: float, h: float, fill: str, opacity: float = 1.0
     )
 
 
-def frame(chart_id: str, width: int, height: int, title: str, desc: str, body: str) -> SafeString:
-    """An accessible SVG: role img, named by its <title>, described by its <desc>."""
+def link(href: str, name: str, body: str) -> str:
+    """A focusable link in an SVG, named for screen readers and as a tooltip."""
+    return (
+        f'<a href="{escape(href)}" class="cell-link" aria-label="{escape(name)}">'
+        f"<title>{escape(name)}</title>{body}</a>"
+    )
+
+
+def frame(
+    chart_id: str, width: int, height: int, title: str, desc: str, body: str, role: str = "img"
+) -> SafeString:
+    """An accessible SVG named by its <title>, described by its <desc>.
+
+    Role img for a picture; a chart holding links is a group (an img's children are
+    presentational, so its links would be hidden from assistive technology).
+    """
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{chart_id}" class="chart-svg" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
+        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="{role}" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>'

@@ -48,9 +48,10 @@ def base_context(request: HttpRequest, scope: Scope, page: str) -> dict[str, Any
         "several_versions": len(scope.versions) > 1,
         "page_name": page,
         "can_read_stories": can(request, Perm.READ_STORIES),
+        "can_change_k": can(request, Perm.MANAGE_SETTINGS),
         "urls": {
             name: url(request, name, scope, f"v={version}" if version else "")
-            for name in ("dashboard", "compare", "patterns", "observations")
+            for name in ("dashboard", "compare", "patterns", "themes", "observations")
         },
     }
 

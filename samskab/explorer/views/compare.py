@@ -14,8 +14,10 @@ from django.views.decorators.http import require_GET
 from samskab.analysis.compare import CompareOptions, Comparison
 from samskab.analysis.report import compare_groups
 from samskab.explorer.forms import FilterForm
+from samskab.explorer.services.centres import centres_figure
 from samskab.explorer.services.charts import chart_for
 from samskab.explorer.services.describe import Names, describe, is_clear
+from samskab.explorer.services.hidden import hidden_selection
 from samskab.explorer.services.labels import LEVEL_GROUPS
 from samskab.explorer.services.query import Scope, is_filtered, mask_for
 from samskab.explorer.views.common import base_context, collection_scope, notes, url
@@ -33,6 +35,9 @@ def group_name(form: FilterForm, fallback: str) -> str:
     data = form.cleaned_data if form.is_valid() else {}
     if data.get("name"):
         return str(data["name"])
+    theme = form.theme_name()
+    if theme:
+        return theme
     levels = data.get("level") or []
     if len(levels) == 1:
         return str(LEVEL_GROUPS[levels[0]])
@@ -50,13 +55,19 @@ def _sections(scope: Scope, names: Names, report: Any, masks: tuple[Any, Any]) -
             if c.signifier_id == s.id
         ]
         charts = [chart_for(scope.store, s, m, scope.k, scope.labels) for m in masks]
-        sections.append((scope.labels.title(s.id), s.id, lines, charts))
+        figures = [
+            f for line in lines if (f := centres_figure(line.comparison, s, names, language))
+        ]
+        sections.append((scope.labels.title(s.id), s.id, lines, charts, figures))
     return sections
 
 
 def _compare(scope: Scope, a: FilterForm, b: FilterForm) -> dict[str, Any]:
     assert scope.store is not None and scope.labels is not None  # noqa: S101
     mask_a, mask_b = mask_for(scope, a), mask_for(scope, b)
+    hidden = hidden_selection(scope, a) or hidden_selection(scope, b)
+    if hidden is not None:
+        return {"refused": notes([hidden], scope.k)}
     if (mask_a & mask_b).any():
         return {"problem": _("The two groups share stories. Choose groups that do not overlap.")}
     names = Names(scope.labels, group_name(a, _("group A")), group_name(b, _("group B")), scope.k)
@@ -83,8 +94,12 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
     context = base_context(request, scope, "compare")
     if scope.store is None or scope.labels is None:
         return render(request, "explorer/compare.html", context)
-    form_a = FilterForm(request.GET, scope.schema, scope.labels, prefix="a", named=True)
-    form_b = FilterForm(request.GET, scope.schema, scope.labels, prefix="b", named=True)
+    form_a, form_b = (
+        FilterForm(
+            request.GET, scope.schema, scope.labels, prefix=p, named=True, themes=scope.themes
+        )
+        for p in ("a", "b")
+    )
     context.update(form_a=form_a, form_b=form_b)
     ready = form_a.is_valid() and form_b.is_valid()
     if ready and is_filtered(form_a) and is_filtered(form_b):

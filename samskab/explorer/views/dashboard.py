@@ -9,8 +9,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from samskab.explorer.forms import FilterForm
-from samskab.explorer.services.charts import Chart
+from samskab.explorer.services.charts import CellHref, Chart
 from samskab.explorer.services.dashboard import build_dashboard
+from samskab.explorer.services.hidden import hidden_selection
 from samskab.explorer.services.query import Scope, is_filtered, mask_for
 from samskab.explorer.views.common import base_context, collection_scope, notes, url, with_params
 from samskab.organisations.policy import Perm, org_view
@@ -33,6 +34,15 @@ def _links(request: HttpRequest, scope: Scope, chart: Chart) -> dict[str, Any]:
     }
 
 
+def _cell_href(request: HttpRequest, scope: Scope) -> CellHref:
+    """The stories of one density cell, under the page's other filters."""
+
+    def href(sid: str, slot: int) -> str:
+        return url(request, "stories", scope, with_params(request.GET, {f"cell_{sid}": str(slot)}))
+
+    return href
+
+
 @require_GET
 @org_view(Perm.VIEW_RESULTS)
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
@@ -40,8 +50,10 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     context = base_context(request, scope, "dashboard")
     if scope.store is None or scope.labels is None:
         return render(request, "explorer/dashboard.html", context)
-    form = FilterForm(request.GET, scope.schema, scope.labels)
-    board = build_dashboard(scope, mask_for(scope, form), is_filtered(form))
+    form = FilterForm(request.GET, scope.schema, scope.labels, themes=scope.themes)
+    cell_href = _cell_href(request, scope) if context["can_read_stories"] else None
+    hidden = hidden_selection(scope, form)
+    board = build_dashboard(scope, mask_for(scope, form), is_filtered(form), cell_href, hidden)
     level_links = [
         (row, url(request, "dashboard", scope, with_params(request.GET, row.select)))
         if row.select
@@ -67,8 +79,9 @@ def chart_svg(request: HttpRequest, pk: int) -> HttpResponse:
     scope = collection_scope(request, pk)
     if scope.store is None or scope.labels is None:
         raise Http404
-    form = FilterForm(request.GET, scope.schema, scope.labels)
-    board = build_dashboard(scope, mask_for(scope, form), is_filtered(form))
+    form = FilterForm(request.GET, scope.schema, scope.labels, themes=scope.themes)
+    hidden = hidden_selection(scope, form)
+    board = build_dashboard(scope, mask_for(scope, form), is_filtered(form), hidden=hidden)
     sid = request.GET.get("sig", "")
     found = [c.svg for c in board.charts if c.sid == sid and c.svg is not None]
     if not found:

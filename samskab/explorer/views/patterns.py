@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from samskab.analysis.schema import Kind
-from samskab.explorer.services.describe import Names, describe, is_clear
+from samskab.explorer.services.describe import Names, describe, effect_interval, is_clear
 from samskab.explorer.services.labels import LEVEL_GROUPS
 from samskab.explorer.services.patterns import find_patterns, grouping_for
 from samskab.explorer.services.query import Scope
@@ -49,6 +49,7 @@ def _rows(request: HttpRequest, scope: Scope, sid: str | None) -> dict[str, Any]
                 "title": scope.labels.title(c.signifier_id),
                 "comparison": c,
                 "sentence": describe(c, names, scope.labels.language),
+                "effect": effect_interval(c, scope.labels.language),
                 "clear": is_clear(c),
                 "chart_url": url(request, "dashboard", scope, chart) + f"#panel-{c.signifier_id}",
             }

@@ -13,9 +13,16 @@ from django.views.decorators.http import require_GET
 from samskab.analysis.summaries import story_list
 from samskab.explorer.forms import FilterForm
 from samskab.explorer.services.dashboard import selection_withheld
+from samskab.explorer.services.hidden import hidden_selection
 from samskab.explorer.services.query import Scope, is_filtered, mask_for
 from samskab.explorer.services.stories import compact_answers, csv_lines
-from samskab.explorer.views.common import base_context, collection_scope, notes, url
+from samskab.explorer.views.common import (
+    base_context,
+    collection_scope,
+    notes,
+    url,
+    with_params,
+)
 from samskab.instruments.models import Story
 from samskab.organisations.policy import Perm, org_view
 
@@ -26,7 +33,9 @@ def _selection(scope: Scope, form: FilterForm) -> tuple[Any, list[str]]:
     """The selected story ids (newest first), or none and why."""
     assert scope.store is not None  # noqa: S101
     mask = mask_for(scope, form)
-    refused = selection_withheld(scope.store.n, int(mask.sum()), is_filtered(form), scope.k)
+    refused = selection_withheld(
+        scope.store.n, int(mask.sum()), is_filtered(form), scope.k
+    ) or hidden_selection(scope, form)
     if refused is not None:
         return np.empty(0, dtype=np.int64), notes([refused], scope.k)
     ids, withheld = story_list(scope.store, mask, scope.k, limit=scope.store.n)
@@ -48,6 +57,17 @@ def _rows(scope: Scope, ids: list[int]) -> list[tuple[Story, list[tuple[str, str
     ]
 
 
+def _cell_filters(request: HttpRequest, scope: Scope, form: FilterForm) -> list[tuple[str, str]]:
+    """(what a cell chosen in a chart selects, the same list without it)."""
+    return [
+        (
+            cell.label,
+            url(request, "stories", scope, with_params(request.GET, {}, (cell.field.name,))),
+        )
+        for cell in form.active_cells()
+    ]
+
+
 @require_GET
 @org_view(Perm.READ_STORIES)
 def stories(request: HttpRequest, pk: int) -> HttpResponse:
@@ -55,7 +75,7 @@ def stories(request: HttpRequest, pk: int) -> HttpResponse:
     context = base_context(request, scope, "stories")
     if scope.store is None or scope.labels is None:
         return render(request, "explorer/stories.html", context)
-    form = FilterForm(request.GET, scope.schema, scope.labels)
+    form = FilterForm(request.GET, scope.schema, scope.labels, themes=scope.themes)
     ids, refused = _selection(scope, form)
     page = Paginator(ids.tolist(), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -68,6 +88,7 @@ def stories(request: HttpRequest, pk: int) -> HttpResponse:
         rows=_rows(scope, list(page.object_list)),
         query=query.urlencode(),
         back_url=url(request, "dashboard", scope, query.urlencode()),
+        cell_filters=_cell_filters(request, scope, form),
     )
     return render(request, "explorer/stories.html", context)
 
@@ -80,9 +101,11 @@ def export(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpRespons
     context = base_context(request, scope, "export")
     if scope.store is None or scope.labels is None:
         return render(request, "explorer/stories.html", context)
-    form = FilterForm(request.GET, scope.schema, scope.labels)
+    form = FilterForm(request.GET, scope.schema, scope.labels, themes=scope.themes)
     mask = mask_for(scope, form)
-    refused = selection_withheld(scope.store.n, int(mask.sum()), is_filtered(form), scope.k)
+    refused = selection_withheld(
+        scope.store.n, int(mask.sum()), is_filtered(form), scope.k
+    ) or hidden_selection(scope, form)
     if refused is not None:
         context.update(refused=notes([refused], scope.k), form=form, count=0)
         return render(request, "explorer/stories.html", context)
