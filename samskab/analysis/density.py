@@ -9,6 +9,7 @@ fall outside the triangle stay empty.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,17 +40,21 @@ def cell_index(
     return (2 * (i * resolution + j) + down).astype(np.uint16)
 
 
+@functools.lru_cache(maxsize=8)
 def valid_slots(resolution: int) -> BoolArray:
-    """Which slots are real cells of the triangle."""
+    """Which slots are real cells of the triangle (cached, read-only)."""
     i, j = np.divmod(np.arange(resolution * resolution), resolution)
     valid = np.empty(n_slots(resolution), dtype=bool)
     valid[0::2] = i + j <= resolution - 1
     valid[1::2] = i + j <= resolution - 2
+    valid.flags.writeable = False
     return valid
 
 
+@functools.lru_cache(maxsize=8)
 def cell_vertices(resolution: int) -> FloatArray:
-    """(slots, 3, 3) barycentric (top, left, right) corners of every slot's triangle."""
+    """(slots, 3, 3) barycentric (top, left, right) corners of every slot's triangle (cached,
+    read-only)."""
     i, j = np.divmod(np.arange(resolution * resolution), resolution)
     up = np.stack([[i, j], [i + 1, j], [i, j + 1]], axis=0)
     down = np.stack([[i + 1, j], [i, j + 1], [i + 1, j + 1]], axis=0)
@@ -60,6 +65,7 @@ def cell_vertices(resolution: int) -> FloatArray:
         out[offset::2, :, 0] = tops
         out[offset::2, :, 1] = lefts
         out[offset::2, :, 2] = 1.0 - tops - lefts
+    out.flags.writeable = False
     return out
 
 

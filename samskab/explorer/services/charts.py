@@ -7,6 +7,7 @@ carries n, not applicable and skipped as data, a table alternative and what was 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -93,12 +94,19 @@ def _zone_lines() -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _cell_points(res: int) -> tuple[tuple[tuple[float, float], ...], ...]:
+    """Every slot's triangle in drawing coordinates (computed once per resolution)."""
+    xy = to_xy(cell_vertices(res)).tolist()
+    return tuple(tuple((x, y) for x, y in slot) for slot in xy)
+
+
 def _density_cells(counts: IntArray, hidden: BoolArray, res: int) -> list[str]:
-    verts = cell_vertices(res)
+    cells = _cell_points(res)
     top = max(int(counts.max()), 1)
     out = []
     for slot in np.flatnonzero(valid_slots(res) & ((counts > 0) | hidden)):
-        points = [tuple(p) for p in to_xy(verts[slot])]
+        points = cells[slot]
         if hidden[slot]:
             out.append(svg.polygon(points, svg.HIDDEN, 0.35))
         else:
@@ -113,20 +121,23 @@ def _cell_links(
 
     Only the page gets it; the SVG file and its PNG are the same picture without links.
     """
-    verts = cell_vertices(res)
+    cells = _cell_points(res)
+    templates: dict[int, str] = {}  # the plural form per count, looked up once
     out = []
-    for slot in np.flatnonzero(valid_slots(res) & (counts > 0) & ~hidden):
+    for slot in np.flatnonzero(valid_slots(res) & (counts > 0) & ~hidden).tolist():
         n = int(counts[slot])
-        name = ngettext(
-            "%(n)s story in this cell (%(where)s)",
-            "%(n)s stories in this cell (%(where)s)",
-            n,
-        ) % {
+        if n not in templates:
+            templates[n] = ngettext(
+                "%(n)s story in this cell (%(where)s)",
+                "%(n)s stories in this cell (%(where)s)",
+                n,
+            )
+        name = templates[n] % {
             "n": fmt_int(n, labels.language),
-            "where": cell_name(labels, s.id, s.parts, int(slot), res),
+            "where": cell_name(labels, s.id, s.parts, slot, res),
         }
-        points = [tuple(p) for p in to_xy(verts[slot])]
-        out.append(svg.link(href(s.id, int(slot)), name, svg.polygon(points, "#ffffff", 0.0)))
+        polygon = svg.polygon(cells[slot], "#ffffff", 0.0)
+        out.append(svg.link(href(s.id, slot), name, polygon))
     return out
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from samskab.analysis.density import cell_vertices, valid_slots
-from samskab.explorer.services.numbers import fmt_int
 from samskab.instruments.definition import Definition
 from samskab.instruments.models import Level
 
@@ -99,17 +100,27 @@ def zone_name(labels: Labels, sid: str, zone: str) -> str:
     return gettext("between “%(a)s” and “%(b)s”") % {"a": named[first], "b": named[second]}
 
 
+@functools.lru_cache(maxsize=8)
+def _cell_ranges(resolution: int) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Per slot, each corner's (lowest, highest) share in whole percent; () for no cell."""
+    corners = cell_vertices(resolution) * 100  # slots x 3 vertices x (top, left, right)
+    low = np.rint(corners.min(axis=1)).astype(int).tolist()
+    high = np.rint(corners.max(axis=1)).astype(int).tolist()
+    valid = valid_slots(resolution).tolist()
+    return tuple(
+        tuple(zip(low[s], high[s], strict=True)) if valid[s] else () for s in range(len(valid))
+    )
+
+
 def cell_name(labels: Labels, sid: str, parts: tuple[str, ...], slot: int, resolution: int) -> str:
     """Where a density cell lies, as each corner's share, e.g. “rules 20–25 %, …”.
 
     Empty when `slot` is not a cell of the triangle.
     """
-    if not (0 <= slot < 2 * resolution * resolution and valid_slots(resolution)[slot]):
+    ranges = _cell_ranges(resolution)
+    if not (0 <= slot < len(ranges) and ranges[slot]):
         return ""
-    corners = cell_vertices(resolution)[slot] * 100  # 3 vertices x (top, left, right)
-    low, high = corners.min(axis=0), corners.max(axis=0)
     return ", ".join(
-        f"{labels.part(sid, p)} {fmt_int(round(lo), labels.language)}–"
-        f"{fmt_int(round(hi), labels.language)} %"
-        for p, lo, hi in zip(parts, low, high, strict=True)
+        f"{labels.part(sid, p)} {lo}–{hi} %"
+        for p, (lo, hi) in zip(parts, ranges[slot], strict=True)
     )

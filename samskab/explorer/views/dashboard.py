@@ -37,8 +37,15 @@ def _links(request: HttpRequest, scope: Scope, chart: Chart) -> dict[str, Any]:
 def _cell_href(request: HttpRequest, scope: Scope) -> CellHref:
     """The stories of one density cell, under the page's other filters."""
 
+    path = url(request, "stories", scope)
+    others: dict[str, str] = {}  # per triad: the page's query without its cell
+
     def href(sid: str, slot: int) -> str:
-        return url(request, "stories", scope, with_params(request.GET, {f"cell_{sid}": str(slot)}))
+        name = f"cell_{sid}"
+        if sid not in others:
+            others[sid] = with_params(request.GET, {}, drop=(name,))
+        query = f"{others[sid]}&" if others[sid] else ""
+        return f"{path}?{query}{name}={slot}"
 
     return href
 
