@@ -103,14 +103,47 @@ def _describe(c: Comparison, names: Names, language: str) -> str:
     if is_clear(c):
         return _clear(c, names, title) + f" ({stats})."
     value = evidence(c)
-    if value is not None and value < ALPHA:
-        sentence = _(
+    negligible = value is not None and value < ALPHA
+    return (
+        _unclear(c, negligible)
+        % {
+            "a": names.group_a,
+            "b": names.group_b,
+            "title": title,
+            "na": str(STATE_LABELS["not_applicable"]),
+        }
+        + f" ({stats})."
+    )
+
+
+def _unclear(c: Comparison, negligible: bool) -> str:
+    """The sentence without a claim; it names what was compared when that is not the answers'
+    position (zones, not-applicable rate), so that it cannot be read as "no difference at all"."""
+    if c.aspect == "not_applicable":
+        if negligible:
+            return _(
+                "No clear difference in how often %(a)s and %(b)s answer “%(na)s” on "
+                "“%(title)s”: the difference is reliable but negligible"
+            )
+        return _(
+            "No evidence that %(a)s and %(b)s differ in how often they answer “%(na)s” on "
+            "“%(title)s”"
+        )
+    if c.aspect == "zones":
+        if negligible:
+            return _(
+                "No clear difference in how %(a)s and %(b)s spread over the zones of "
+                "“%(title)s”: the difference is reliable but negligible"
+            )
+        return _(
+            "No evidence that %(a)s and %(b)s spread differently over the zones of “%(title)s”"
+        )
+    if negligible:
+        return _(
             "No clear difference between %(a)s and %(b)s on “%(title)s”: the difference is "
             "reliable but negligible"
         )
-    else:
-        sentence = _("No evidence of a difference between %(a)s and %(b)s on “%(title)s”")
-    return sentence % {"a": names.group_a, "b": names.group_b, "title": title} + f" ({stats})."
+    return _("No evidence of a difference between %(a)s and %(b)s on “%(title)s”")
 
 
 def _withheld(c: Comparison, names: Names) -> str:

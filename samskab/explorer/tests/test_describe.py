@@ -73,3 +73,27 @@ def test_withheld(names):
         "Ikke sammenlignet: medarbejdere har færre end 5 svar her, og intet om så få "
         "historier vises."
     )
+
+
+def _rate(p, q):
+    return Comparison(
+        "drivers",
+        "not_applicable",
+        1500,
+        1496,
+        TestResult("chi_square", 0.1, (1.0,), p, q=q),
+        Effect("proportion_difference", 0.004, -0.01, 0.02, "negligible", "cohens_h", 0.01),
+    )
+
+
+def test_no_evidence_on_the_not_applicable_rate_says_what_was_compared(names):
+    text = describe(_rate(0.9, 0.9), names, "da")
+    assert text.startswith(
+        "Intet belæg for, at medarbejdere og borgere er forskellige i, hvor ofte de svarer "
+        "“ikke relevant”"
+    )
+    english = Names(labels_for(parse(SAMPLE), "en"), "employees", "citizens", 5)
+    assert describe(_rate(0.9, 0.9), english, "en").startswith(
+        "No evidence that employees and citizens differ in how often they answer "
+        "“not applicable” on “"
+    )
