@@ -121,6 +121,15 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     t0 = time.perf_counter()
     store = store_for(collection, version)
     build_s = time.perf_counter() - t0
+    # One more story: the cached store is updated (the new story appended), not rebuilt.
+    _insert(collection, version, 1)
+    Collection.objects.filter(pk=collection.pk).update(change_counter=args.db_rows + 1)
+    collection.refresh_from_db()
+    t0 = time.perf_counter()
+    updated = store_for(collection, version)
+    update_s = time.perf_counter() - t0
+    if updated.n != store.n + 1:
+        raise RuntimeError("The update did not append the new story.")
 
     # The 1e6 store from the generator, renamed to the sample instrument's signifiers.
     big = make_collection(world.org_a, name="Stor")
@@ -166,6 +175,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "orm_bulk_insert_rows_per_s": round(args.db_rows / insert_s),
         "store_build_from_db_s": round(build_s, 3),
         "store_build_from_db_rows_per_s": round(store.n / build_s),
+        "store_update_after_one_new_story_s": round(update_s, 3),
         "dashboard_stories": args.n,
         "store_build_from_generator_s": round(big_build_s, 2),
         "dashboard_warm_ms_min": round(1000 * min(times), 1),

@@ -19,15 +19,25 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from django.conf import settings
 from django.db import models
+from django.db.models import QuerySet
 from django.db.models.expressions import Expression
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Cast
 
 from samskab.analysis.builder import build_store
 from samskab.analysis.schema import Kind, Schema, Signifier
-from samskab.analysis.store import ColumnarStore, cached_store
+from samskab.analysis.store import (
+    ColumnarStore,
+    cache_path,
+    cached_store,
+    load_store,
+    remove_stale,
+    save_store,
+)
 from samskab.instruments.definition import LEVELS, Definition
 from samskab.instruments.models import Collection, InstrumentVersion, Story
 
@@ -196,16 +206,24 @@ def _sql_chunk(schema: Schema, names: list[str], rows: list[tuple[Any, ...]]) ->
     return chunk
 
 
+def version_stories(
+    collection: Collection, version: InstrumentVersion, after_id: int = 0
+) -> QuerySet[Story]:
+    """The version's stories (those with an id above `after_id`), unordered."""
+    query = Story.objects.for_org(collection.organisation).filter(
+        collection=collection, version=version
+    )
+    return (query.filter(pk__gt=after_id) if after_id else query).order_by()
+
+
 def sql_chunks(
-    collection: Collection, version: InstrumentVersion, schema: Schema
+    collection: Collection, version: InstrumentVersion, schema: Schema, after_id: int = 0
 ) -> Iterator[dict[str, Any]]:
-    """Every story of the version as builder chunks, the answers taken apart by the database."""
+    """The version's stories as builder chunks, the answers taken apart by the database."""
     extracted = sql_columns(schema)
     names = ["story_id", "created", "level", "prompt", *extracted]
     query = (
-        Story.objects.for_org(collection.organisation)
-        .filter(collection=collection, version=version)
-        .order_by()
+        version_stories(collection, version, after_id)
         .annotate(
             _created=EpochSeconds("created_at"),
             **{f"_c{i}": e for i, e in enumerate(extracted.values())},
@@ -222,13 +240,12 @@ def sql_chunks(
         yield chunk
 
 
-def story_rows(collection: Collection, version: InstrumentVersion) -> Iterator[Row]:
-    """Every story of the version, streamed (a server-side cursor on PostgreSQL)."""
-    query = (
-        Story.objects.for_org(collection.organisation)
-        .filter(collection=collection, version=version)
-        .order_by()
-        .values_list("id", "created_at", "level", "prompt", "answers")
+def story_rows(
+    collection: Collection, version: InstrumentVersion, after_id: int = 0
+) -> Iterator[Row]:
+    """The version's stories, streamed (a server-side cursor on PostgreSQL)."""
+    query = version_stories(collection, version, after_id).values_list(
+        "id", "created_at", "level", "prompt", "answers"
     )
     return query.iterator(chunk_size=CHUNK_SIZE)
 
@@ -239,24 +256,84 @@ def chunks(schema: Schema, rows: Iterator[Row]) -> Iterator[dict[str, list[Any]]
 
 
 def store_for(collection: Collection, version: InstrumentVersion) -> ColumnarStore:
-    """The cached store of (collection, version, change counter), built when missing."""
+    """The cached store of (collection, version, change counter), built when missing.
+
+    When a store of an earlier counter is cached, only what changed is read: the stories
+    added since (ids above its largest) are appended and withdrawn ones dropped. A full
+    build happens for the first store and whenever the update does not add up.
+    """
     schema = schema_for(collection.pk, version.number, version.parsed)
+    root, counter = cache_root(), int(collection.change_counter)
+    found = load_store(root, schema.collection_id, schema.version, counter)
+    if found is not None:
+        return found
+    previous = latest_cached(root, schema, counter)
+    updated = None if previous is None else updated_store(previous, collection, version, counter)
+    if updated is not None:
+        save_store(updated, root)
+        remove_stale(root, schema.collection_id, schema.version, counter)
+        return load_store(root, schema.collection_id, schema.version, counter) or updated
     return cached_store(
-        cache_root(),
+        root,
         schema,
-        int(collection.change_counter),
+        counter,
         build_store,
         lambda: story_chunks(collection, version, schema),
     )
 
 
+def latest_cached(root: Path, schema: Schema, counter: int) -> ColumnarStore | None:
+    """The cached store of the version with the highest counter below `counter`, if any."""
+    folder = cache_path(root, schema.collection_id, schema.version, counter).parent
+    counters = sorted(
+        (int(p.name[1:]) for p in folder.glob("c*") if p.name[1:].isdigit()), reverse=True
+    )
+    for older in (c for c in counters if c < counter):
+        found = load_store(root, schema.collection_id, schema.version, older)
+        if found is not None and found.schema == schema:
+            return found
+    return None
+
+
+def updated_store(
+    previous: ColumnarStore, collection: Collection, version: InstrumentVersion, counter: int
+) -> ColumnarStore | None:
+    """`previous` with the stories added since appended and withdrawn ones dropped.
+
+    Stories are only ever inserted (ids grow, also on SQLite, where Django's keys are
+    AUTOINCREMENT) or deleted, never edited, so this equals a full build; None when the
+    counts do not add up (then the caller builds in full).
+    """
+    schema = previous.schema
+    old_ids = np.asarray(previous.column("story_id"))
+    last = int(old_ids.max()) if old_ids.size else 0
+    added = build_store(schema, story_chunks(collection, version, schema, after_id=last), counter)
+    total = version_stories(collection, version).count()
+    keep: npt.NDArray[np.bool_] | None = None
+    if total != previous.n + added.n:
+        still = (
+            version_stories(collection, version).filter(pk__lte=last).values_list("id", flat=True)
+        )
+        present = np.fromiter(still.iterator(chunk_size=50_000), dtype=np.int64)
+        keep = np.isin(old_ids, present)
+        if int(keep.sum()) + added.n != total:
+            return None
+    arrays = {
+        name: np.concatenate(
+            [np.asarray(array) if keep is None else np.asarray(array)[keep], added.arrays[name]]
+        )
+        for name, array in previous.arrays.items()
+    }
+    return ColumnarStore(schema, counter, arrays, previous.resolution)
+
+
 def story_chunks(
-    collection: Collection, version: InstrumentVersion, schema: Schema
+    collection: Collection, version: InstrumentVersion, schema: Schema, after_id: int = 0
 ) -> Iterator[dict[str, Any]]:
     """The version's stories as builder chunks: JSON taken apart in SQL where it can be."""
     if sql_extractable(schema):
-        return sql_chunks(collection, version, schema)
-    return chunks(schema, story_rows(collection, version))
+        return sql_chunks(collection, version, schema, after_id)
+    return chunks(schema, story_rows(collection, version, after_id))
 
 
 def versions_with_stories(collection: Collection) -> list[InstrumentVersion]:

@@ -101,3 +101,75 @@ def test_all_digit_identifiers_fall_back_to_decoding_in_python():
     stones = Schema("1", 1, (Signifier("map", Kind.STONES, ("7",)),), (), ())
     assert sql_extractable(plain)
     assert not sql_extractable(digits) and not sql_extractable(stones)
+
+
+def _sorted_arrays(store):
+    order = np.argsort(store.column("story_id"))
+    return {name: np.asarray(array)[order] for name, array in store.arrays.items()}
+
+
+def _assert_same(store, reference):
+    assert store.n == reference.n
+    mine, theirs = _sorted_arrays(store), _sorted_arrays(reference)
+    assert sorted(mine) == sorted(theirs)
+    for name in theirs:
+        np.testing.assert_array_equal(mine[name], theirs[name], name)
+
+
+def test_a_change_appends_and_drops_instead_of_building_again(world, monkeypatch):
+    """After inserts and a withdrawal only the difference is read; the result equals a build."""
+    from samskab.explorer.services import store as store_module
+    from samskab.explorer.tests.helpers import answers
+    from samskab.instruments.answers import CleanStory
+    from samskab.instruments.models import StorySource
+    from samskab.instruments.services import submit_story, withdraw
+
+    collection = make_collection(world.org_a)
+    version = add_stories(collection, 9)
+    first = store_for(collection, version)
+    codes = []
+    for level in ("user", "employee", "organisation"):
+        story = CleanStory(
+            "moment", "Ny", "En ny historie.", level, answers(top=0.6, left=0.3, right=0.1)
+        )
+        codes.append(submit_story(collection, version, story, StorySource.PUBLIC, "da")[1])
+    assert withdraw(codes[1])
+    collection.refresh_from_db()
+    full_builds = []
+    original = store_module.cached_store
+    monkeypatch.setattr(
+        store_module, "cached_store", lambda *a, **kw: full_builds.append(1) or original(*a, **kw)
+    )
+    updated = store_for(collection, version)
+    assert not full_builds  # the earlier store was updated, not rebuilt
+    assert updated.n == first.n + 2 and updated.change_counter == collection.change_counter
+    _assert_same(updated, _python_store(collection, version))
+    folder = cache_root() / str(collection.pk) / f"v{version.number}"
+    assert [p.name for p in folder.glob("c*")] == [f"c{collection.change_counter}"]
+
+
+def test_a_store_that_does_not_add_up_is_built_in_full(world, monkeypatch):
+    from samskab.explorer.services import store as store_module
+    from samskab.instruments.models import Story
+
+    collection = make_collection(world.org_a)
+    version = add_stories(collection, 6)
+    store_for(collection, version)
+    # A story deleted without its id being gone from an older store, and a new one: the
+    # counts still match only if the deletion is noticed.
+    Story.objects.filter(collection=collection).order_by("id").first().delete()
+    add_stories(collection, 1)
+    updated = store_for(collection, version)
+    _assert_same(updated, _python_store(collection, version))
+    # An old store holding a story the database never had does not add up once another is
+    # gone: then the caller builds in full.
+    previous = store_module.latest_cached(cache_root(), updated.schema, updated.change_counter + 1)
+    assert previous is not None
+    arrays = dict(previous.arrays)
+    arrays["story_id"] = np.asarray(arrays["story_id"]).copy()
+    arrays["story_id"][0] = -1
+    from samskab.analysis.store import ColumnarStore
+
+    bogus = ColumnarStore(previous.schema, previous.change_counter, arrays, previous.resolution)
+    Story.objects.filter(collection=collection).order_by("id").last().delete()
+    assert store_module.updated_store(bogus, collection, version, bogus.change_counter + 1) is None
