@@ -260,6 +260,9 @@ CAPTURE_CLIENT_IP_HEADER = env_str("CAPTURE_CLIENT_IP_HEADER", "")
 
 # Column stores for the explorer, one directory per collection, version and change counter.
 EXPLORER_CACHE_DIR = Path(env_str("EXPLORER_CACHE_DIR", str(BASE_DIR / "var" / "analysis-cache")))
+# Up to this many stories a version's store is built within the page request; above, the
+# django-tasks worker builds it and the pages show its progress.
+EXPLORER_INLINE_BUILD_MAX = env_int("EXPLORER_INLINE_BUILD_MAX", 50_000)
 
 LOGGING = {
     "version": 1,

@@ -202,3 +202,53 @@ class ThemeRun(OrgOwned):
     @property
     def is_busy(self) -> bool:
         return self.status in THEMES_BUSY
+
+
+class BuildStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Preparing the data")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+BUILDS_BUSY = (BuildStatus.QUEUED, BuildStatus.RUNNING)
+
+
+class StoreBuild(OrgOwned):
+    """A background build of a version's analysis store, for collections too large to build
+    within a page request (`EXPLORER_INLINE_BUILD_MAX`); later changes update the cached store
+    in the request, which is fast."""
+
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="+", verbose_name=_("collection")
+    )
+    version = models.ForeignKey(
+        InstrumentVersion,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("instrument version"),
+    )
+    change_counter = models.PositiveBigIntegerField(default=0)
+    status = models.CharField(
+        _("status"), max_length=10, choices=BuildStatus.choices, default=BuildStatus.QUEUED
+    )
+    rows_done = models.PositiveBigIntegerField(default=0)
+    rows_total = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("analysis data build")
+        verbose_name_plural = _("analysis data builds")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.collection} v{self.version_id} c{self.change_counter}"
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in BUILDS_BUSY
+
+    @property
+    def percent(self) -> int:
+        return min(100, 100 * self.rows_done // self.rows_total) if self.rows_total else 0

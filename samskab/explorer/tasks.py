@@ -22,3 +22,17 @@ def find_collection_themes(organisation_id: int, run_id: int) -> None:
         .get(pk=run_id)
     )
     run_themes(run, threshold(run.organisation))
+
+
+@task()
+def build_analysis_store(organisation_id: int, build_id: int) -> None:
+    """Build a large version's analysis store (see services/builds.py)."""
+    from samskab.explorer.models import StoreBuild
+    from samskab.explorer.services.builds import run_build
+
+    build = (
+        StoreBuild.objects.filter(organisation_id=organisation_id)
+        .select_related("collection__organisation", "version")
+        .get(pk=build_id)
+    )
+    run_build(build)

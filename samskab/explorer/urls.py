@@ -1,6 +1,7 @@
 from django.urls import path
 
 from samskab.explorer.views import (
+    builds,
     compare,
     dashboard,
     observations,
@@ -17,6 +18,7 @@ BASE = "o/<slug:org>/collections/<int:pk>/explore/"
 urlpatterns = [
     path(BASE, dashboard.dashboard, name="dashboard"),
     path(f"{BASE}chart.svg", dashboard.chart_svg, name="chart_svg"),
+    path(f"{BASE}preparing/", builds.build_status, name="build_status"),
     path(f"{BASE}compare/", compare.compare, name="compare"),
     path(f"{BASE}patterns/", patterns.patterns, name="patterns"),
     path(f"{BASE}themes/", themes.themes, name="themes"),

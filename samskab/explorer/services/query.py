@@ -15,9 +15,10 @@ from samskab.analysis.schema import AnswerState, Kind, Schema
 from samskab.analysis.store import ColumnarStore
 from samskab.analysis.types import BoolArray
 from samskab.explorer.forms import FilterForm, day_start, region_names
-from samskab.explorer.models import ExplorerSettings
+from samskab.explorer.models import ExplorerSettings, StoreBuild
+from samskab.explorer.services.builds import ready_store
 from samskab.explorer.services.labels import Labels, labels_for
-from samskab.explorer.services.store import store_for, versions_with_stories
+from samskab.explorer.services.store import versions_with_stories
 from samskab.explorer.services.themes import ThemeOption, mask_for_theme, theme_options
 from samskab.instruments.models import Collection, InstrumentVersion, Story
 from samskab.organisations.models import Organisation
@@ -47,6 +48,7 @@ class Scope:
     labels: Labels | None
     k: int
     themes: list[ThemeOption] = field(default_factory=list)  # the filter's theme choices
+    building: StoreBuild | None = None  # a large version's store being built in the background
 
     @property
     def schema(self) -> Schema:
@@ -67,10 +69,12 @@ def scope_for(collection: Collection, params: QueryDict, language: str) -> Scope
     k = threshold(collection.organisation)
     if version is None:
         return Scope(collection, None, versions, None, None, k)
-    store = store_for(collection, version)
     labels = labels_for(version.parsed, language)
     themes = theme_options(collection, version, k)
-    return Scope(collection, version, versions, store, labels, k, themes)
+    ready = ready_store(collection, version)
+    if isinstance(ready, StoreBuild):
+        return Scope(collection, version, versions, None, labels, k, themes, building=ready)
+    return Scope(collection, version, versions, ready, labels, k, themes)
 
 
 def _text_ids(scope: Scope, text: str) -> Any:

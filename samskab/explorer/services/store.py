@@ -258,9 +258,28 @@ def chunks(schema: Schema, rows: Iterator[Row]) -> Iterator[dict[str, list[Any]]
 def store_for(collection: Collection, version: InstrumentVersion) -> ColumnarStore:
     """The cached store of (collection, version, change counter), built when missing.
 
-    When a store of an earlier counter is cached, only what changed is read: the stories
-    added since (ids above its largest) are appended and withdrawn ones dropped. A full
-    build happens for the first store and whenever the update does not add up.
+    When a store of an earlier counter is cached, only what changed is read (see
+    `cached_or_updated`). A full build happens for the first store and whenever the update
+    does not add up.
+    """
+    found = cached_or_updated(collection, version)
+    if found is not None:
+        return found
+    schema = schema_for(collection.pk, version.number, version.parsed)
+    return cached_store(
+        cache_root(),
+        schema,
+        int(collection.change_counter),
+        build_store,
+        lambda: story_chunks(collection, version, schema),
+    )
+
+
+def cached_or_updated(collection: Collection, version: InstrumentVersion) -> ColumnarStore | None:
+    """The store of the current counter from the cache, or an earlier one updated; else None.
+
+    The update appends the stories added since (ids above the store's largest) and drops
+    withdrawn ones, which is quick next to a full build.
     """
     schema = schema_for(collection.pk, version.number, version.parsed)
     root, counter = cache_root(), int(collection.change_counter)
@@ -269,17 +288,11 @@ def store_for(collection: Collection, version: InstrumentVersion) -> ColumnarSto
         return found
     previous = latest_cached(root, schema, counter)
     updated = None if previous is None else updated_store(previous, collection, version, counter)
-    if updated is not None:
-        save_store(updated, root)
-        remove_stale(root, schema.collection_id, schema.version, counter)
-        return load_store(root, schema.collection_id, schema.version, counter) or updated
-    return cached_store(
-        root,
-        schema,
-        counter,
-        build_store,
-        lambda: story_chunks(collection, version, schema),
-    )
+    if updated is None:
+        return None
+    save_store(updated, root)
+    remove_stale(root, schema.collection_id, schema.version, counter)
+    return load_store(root, schema.collection_id, schema.version, counter) or updated
 
 
 def latest_cached(root: Path, schema: Schema, counter: int) -> ColumnarStore | None:

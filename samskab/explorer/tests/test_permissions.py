@@ -28,6 +28,8 @@ MATRIX = [
         404,
     ),
     ("explorer:patterns", "get", {}, 200, 200, 200, 200, 403, 404),
+    # The progress of a background store build; with none busy it sends back to the dashboard.
+    ("explorer:build_status", "get", {}, 302, 302, 302, 302, 403, 404),
     # Themes: seen with the results; finding them reads every story's text (a valid run is
     # started in test_themes.py: here it would make the next persona's run "busy").
     ("explorer:themes", "get", {}, 200, 200, 200, 200, 403, 404),

@@ -118,6 +118,7 @@ def _assert_same(store, reference):
 
 def test_a_change_appends_and_drops_instead_of_building_again(world, monkeypatch):
     """After inserts and a withdrawal only the difference is read; the result equals a build."""
+    from samskab.analysis import store as analysis_store
     from samskab.explorer.services import store as store_module
     from samskab.explorer.tests.helpers import answers
     from samskab.instruments.answers import CleanStory
@@ -136,10 +137,13 @@ def test_a_change_appends_and_drops_instead_of_building_again(world, monkeypatch
     assert withdraw(codes[1])
     collection.refresh_from_db()
     full_builds = []
-    original = store_module.cached_store
-    monkeypatch.setattr(
-        store_module, "cached_store", lambda *a, **kw: full_builds.append(1) or original(*a, **kw)
-    )
+    original = analysis_store.cached_store
+
+    def counting(*args, **kwargs):
+        full_builds.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(store_module, "cached_store", counting)
     updated = store_for(collection, version)
     assert not full_builds  # the earlier store was updated, not rebuilt
     assert updated.n == first.n + 2 and updated.change_counter == collection.change_counter
@@ -157,7 +161,7 @@ def test_a_store_that_does_not_add_up_is_built_in_full(world, monkeypatch):
     store_for(collection, version)
     # A story deleted without its id being gone from an older store, and a new one: the
     # counts still match only if the deletion is noticed.
-    Story.objects.filter(collection=collection).order_by("id").first().delete()
+    Story.objects.filter(collection=collection).order_by("id")[:1].get().delete()
     add_stories(collection, 1)
     updated = store_for(collection, version)
     _assert_same(updated, _python_store(collection, version))
@@ -171,5 +175,5 @@ def test_a_store_that_does_not_add_up_is_built_in_full(world, monkeypatch):
     from samskab.analysis.store import ColumnarStore
 
     bogus = ColumnarStore(previous.schema, previous.change_counter, arrays, previous.resolution)
-    Story.objects.filter(collection=collection).order_by("id").last().delete()
+    Story.objects.filter(collection=collection).order_by("-id")[:1].get().delete()
     assert store_module.updated_store(bogus, collection, version, bogus.change_counter + 1) is None

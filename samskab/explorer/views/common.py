@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
@@ -49,6 +50,12 @@ def base_context(request: HttpRequest, scope: Scope, page: str) -> dict[str, Any
         "page_name": page,
         "can_read_stories": can(request, Perm.READ_STORIES),
         "can_change_k": can(request, Perm.MANAGE_SETTINGS),
+        "build_status_url": url(
+            request,
+            "build_status",
+            scope,
+            urlencode({"v": version or "", "next": request.get_full_path()}),
+        ),
         "urls": {
             name: url(request, name, scope, f"v={version}" if version else "")
             for name in ("dashboard", "compare", "patterns", "themes", "observations")
