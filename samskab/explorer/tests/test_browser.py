@@ -168,3 +168,24 @@ def test_axe_on_the_filter_panel_with_a_cell_and_a_region(
             page.goto(live_server.url + path + query)
             violations = run_axe(page)
             assert not violations, (query, size, describe_violations(violations))
+
+
+def test_axe_while_a_large_store_is_prepared(live_server, page, world, settings, tmp_path):
+    """Above the inline size the pages show the background build's progress (no worker runs
+    here, so it stays queued); the polled partial replaces itself without breaking the page."""
+    settings.EXPLORER_CACHE_DIR = tmp_path
+    settings.EXPLORER_INLINE_BUILD_MAX = 5
+    collection = make_collection(world.org_a)
+    add_stories(collection, 8, level="employee")
+    _log_in(page, live_server, "erik@example.dk")
+    kwargs = {"org": world.org_a.slug, "pk": collection.pk}
+    for size in SIZES:
+        page.set_viewport_size(size)
+        for name in ("dashboard", "patterns"):
+            with page.expect_response(lambda r: "/preparing/" in r.url):  # one poll
+                page.goto(live_server.url + reverse(f"explorer:{name}", kwargs=kwargs))
+                assert page.locator("#store-build").count() == 1
+            page.wait_for_load_state("networkidle")
+            assert page.locator("#store-build").count() == 1
+            violations = run_axe(page)
+            assert not violations, (name, size, describe_violations(violations))
