@@ -28,6 +28,46 @@ from samskab.analysis.disclosure import (
 from samskab.analysis.schema import Kind
 from samskab.analysis.store import ColumnarStore
 from samskab.analysis.types import BoolArray, FloatArray, IntArray
+from samskab.analysis.zones import ZONE_CODES
+
+# --- Raw counts of a selection (before disclosure control; the functions below apply it) ---
+
+
+def cell_counts(
+    store: ColumnarStore, sid: str, mask: BoolArray, resolution: int | None = None
+) -> IntArray:
+    """Answered stories in `mask` per density slot of a triad."""
+    answered = mask & store.answered(sid)
+    res = store.resolution if resolution is None else resolution
+    if res == store.resolution:
+        cells = np.take(store.part(sid, "cell"), np.flatnonzero(answered))
+    else:
+        cells = cell_index(store.triad_props(sid)[answered], res)
+    return bin_counts(cells, res)
+
+
+def zone_counts(store: ColumnarStore, sid: str, mask: BoolArray) -> IntArray:
+    """Answered stories in `mask` per triad zone (`zones.ZONE_CODES` order)."""
+    zones = store.part(sid, "zone")[mask & store.answered(sid)].astype(np.intp)
+    return np.bincount(zones, minlength=len(ZONE_CODES))[: len(ZONE_CODES)].astype(np.int64)
+
+
+def choice_counts(store: ColumnarStore, sid: str, mask: BoolArray) -> IntArray:
+    """Answered stories in `mask` per option (a multiple choice: per ticked option)."""
+    signifier = store.schema.get(sid)
+    answered = mask & store.answered(sid)
+    if signifier.kind is Kind.SINGLE:
+        codes = store.part(sid, "code")[answered].astype(np.intp)
+        return np.bincount(codes, minlength=len(signifier.parts)).astype(np.int64)
+    return np.asarray(store.part(sid, "ticks")[answered].sum(axis=0), dtype=np.int64)
+
+
+def level_counts(store: ColumnarStore, mask: BoolArray) -> IntArray:
+    """Stories in `mask` per level as the tables show them: the levels, then "no level"."""
+    size = len(store.schema.levels)
+    levels = store.column("level")[mask].astype(np.intp)
+    counts = np.bincount(levels + 1, minlength=size + 1)[: size + 1]
+    return np.concatenate([counts[1:], counts[:1]]).astype(np.int64)
 
 
 def triad_density(
@@ -40,13 +80,8 @@ def triad_density(
 ) -> Density:
     """Binned density of the answered stories in `mask`, cells below k hidden."""
     check_k(k)
-    answered = mask & (store.answered(sid))
     res = store.resolution if resolution is None else resolution
-    if res == store.resolution:
-        cells = np.take(store.part(sid, "cell"), np.flatnonzero(answered))
-    else:
-        cells = cell_index(store.triad_props(sid)[answered], res)
-    counts = bin_counts(cells, res)
+    counts = cell_counts(store, sid, mask, res)
     total = int(counts.sum())
     if total < k:
         hidden = np.ones(n_slots(res), dtype=bool)
@@ -95,14 +130,7 @@ def answer_states(store: ColumnarStore, sid: str, mask: BoolArray, k: int = DEFA
 def choice_breakdown(
     store: ColumnarStore, sid: str, mask: BoolArray, k: int = DEFAULT_K
 ) -> Breakdown:
-    signifier = store.schema.get(sid)
-    answered = mask & (store.answered(sid))
-    if signifier.kind is Kind.SINGLE:
-        codes = store.part(sid, "code")[answered].astype(np.int64)
-        counts = np.bincount(codes, minlength=len(signifier.parts))
-    else:
-        counts = store.part(sid, "ticks")[answered].sum(axis=0)
-    return breakdown(counts, signifier.parts, k)
+    return breakdown(choice_counts(store, sid, mask), store.schema.get(sid).parts, k)
 
 
 def triad_centre(

@@ -20,7 +20,13 @@ from samskab.analysis.density import cell_vertices, valid_slots
 from samskab.analysis.disclosure import Withheld, suppress_cells
 from samskab.analysis.schema import Kind, Signifier
 from samskab.analysis.store import ColumnarStore
-from samskab.analysis.summaries import answer_states, breakdown, choice_breakdown, triad_density
+from samskab.analysis.summaries import (
+    answer_states,
+    breakdown,
+    choice_breakdown,
+    triad_density,
+    zone_counts,
+)
 from samskab.analysis.types import BoolArray, IntArray
 from samskab.analysis.zones import BAND_CODES, ZONE_CODES
 from samskab.explorer.services import svg
@@ -215,9 +221,7 @@ def triad_chart(
 def _zone_rows(
     store: ColumnarStore, sid: str, mask: BoolArray, k: int, language: str
 ) -> tuple[list[Row], list[Withheld]]:
-    answered = mask & (store.answered(sid))
-    counts = np.bincount(store.part(sid, "zone")[answered].astype(np.intp), minlength=7)[:7]
-    table = breakdown(counts, ZONE_CODES, k)
+    table = breakdown(zone_counts(store, sid, mask), ZONE_CODES, k)
     rows = [
         Row(str(ZONE_LABELS[z]), count_text(int(c), language), _select(c, f"zone_{sid}", z))
         for z, c in zip(ZONE_CODES, table.counts, strict=True)

@@ -10,10 +10,9 @@ from samskab.analysis.disclosure import (
     Withheld,
     difference_safe,
 )
-from samskab.analysis.summaries import breakdown
+from samskab.analysis.summaries import breakdown, level_counts
 from samskab.analysis.types import BoolArray
 from samskab.explorer.services.charts import CellHref, Chart, Row, chart_for, count_text
-from samskab.explorer.services.hidden import level_counts
 from samskab.explorer.services.query import Scope
 
 

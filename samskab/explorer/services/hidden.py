@@ -14,34 +14,14 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-import numpy as np
-
-from samskab.analysis.density import bin_counts
 from samskab.analysis.disclosure import HIDDEN_CATEGORY, Withheld, selects_hidden
 from samskab.analysis.filters import Filter, apply_filter
-from samskab.analysis.schema import Kind
 from samskab.analysis.store import ColumnarStore
-from samskab.analysis.types import BoolArray, IntArray
+from samskab.analysis.summaries import cell_counts, choice_counts, level_counts, zone_counts
+from samskab.analysis.types import BoolArray
 from samskab.analysis.zones import ZONE_CODES
 from samskab.explorer.forms import FilterForm
 from samskab.explorer.services.query import Scope, to_filter
-
-
-def level_counts(store: ColumnarStore, mask: BoolArray) -> IntArray:
-    """Stories per level as the dashboard's table shows them: the levels, then "no level"."""
-    size = len(store.schema.levels)
-    levels = store.column("level")[mask].astype(np.intp)
-    counts = np.bincount(levels + 1, minlength=size + 1)[: size + 1]
-    return np.concatenate([counts[1:], counts[:1]]).astype(np.int64)
-
-
-def choice_counts(store: ColumnarStore, sid: str, mask: BoolArray) -> IntArray:
-    signifier = store.schema.get(sid)
-    answered = mask & store.answered(sid)
-    if signifier.kind is Kind.SINGLE:
-        codes = store.part(sid, "code")[answered].astype(np.intp)
-        return np.bincount(codes, minlength=len(signifier.parts)).astype(np.int64)
-    return np.asarray(store.part(sid, "ticks")[answered].sum(axis=0), dtype=np.int64)
 
 
 def _without(criteria: Mapping[str, Any], sid: str) -> dict[str, Any]:
@@ -58,15 +38,11 @@ def _picks_hidden(store: ColumnarStore, f: Filter, k: int) -> bool:
         if selects_hidden(level_counts(store, parent(levels=None)), wanted, k):
             return True
     for sid, zones in f.zones.items():
-        mask = parent(zones=_without(f.zones, sid)) & store.answered(sid)
-        counts = np.bincount(store.part(sid, "zone")[mask].astype(np.intp), minlength=7)[:7]
+        counts = zone_counts(store, sid, parent(zones=_without(f.zones, sid)))
         if selects_hidden(counts, [ZONE_CODES.index(z) for z in zones], k):
             return True
     for sid, cells in f.cells.items():
-        mask = parent(cells=_without(f.cells, sid)) & store.answered(sid)
-        counts = bin_counts(
-            np.take(store.part(sid, "cell"), np.flatnonzero(mask)), store.resolution
-        )
+        counts = cell_counts(store, sid, parent(cells=_without(f.cells, sid)))
         if selects_hidden(counts, [c for c in cells if c < counts.shape[0]], k):
             return True
     for sid, items in f.choices.items():
