@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "samskab.capture",
     "samskab.transfers",
     "samskab.explorer",
+    "samskab.measurement",
     "samskab.api",
     "ninja",  # serves its docs page's scripts from our own static files, not a CDN
 ]

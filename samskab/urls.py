@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("samskab.capture.urls")),
     path("", include("samskab.transfers.urls")),
     path("", include("samskab.explorer.urls")),
+    path("", include("samskab.measurement.urls")),
 ]
 
 handler403 = "samskab.lib.errors.forbidden"

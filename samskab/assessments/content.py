@@ -169,7 +169,53 @@ RULES_OF_THUMB: list[Item] = [
     ),
 ]
 
-ITEMS: list[Item] = [*ROLE_SHIFTS, *RULES_OF_THUMB]
+# The five ingredients without which, the manifesto says, a project is not co-creation at all
+# (section "Hovedingredienser i samskabelse"). The value-creation view shows them with evidence.
+INGREDIENTS: list[Item] = [
+    Item(
+        "ingredient_shared_problem",
+        _("A shared problem, seen from every side"),
+        _(
+            "We start from a problem or vision we share, and we make an effort to understand "
+            "it from each participant's perspective and experience."
+        ),
+    ),
+    Item(
+        "ingredient_equal_collaboration",
+        _("Equal collaboration"),
+        _(
+            "Nobody settles a disagreement by pointing to their formal authority or status; "
+            "the strong actors make room for the others."
+        ),
+    ),
+    Item(
+        "ingredient_creative_process",
+        _("Something new is created"),
+        _(
+            "We do more than share knowledge and coordinate: the work improves a solution or "
+            "makes a new one that breaks with habit."
+        ),
+    ),
+    Item(
+        "ingredient_value_for_all",
+        _("Value for each, for the group and for society"),
+        _(
+            "The project creates personal value for each participant, collective value for the "
+            "group and value for society as a whole."
+        ),
+    ),
+    Item(
+        "ingredient_beyond_consultation",
+        _("More than consulting citizens"),
+        _(
+            "Citizens are not only heard or consulted, nor cast as opponents: public and "
+            "private partners make each other better and build the solution together."
+        ),
+    ),
+]
+INGREDIENT_CODES = [item.code for item in INGREDIENTS]
+
+ITEMS: list[Item] = [*INGREDIENTS, *ROLE_SHIFTS, *RULES_OF_THUMB]
 ITEM_BY_CODE = {item.code: item for item in ITEMS}
 ITEM_CHOICES = [(item.code, item.label) for item in ITEMS]
 

@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from samskab.assessments import timeline
-from samskab.assessments.content import ITEMS, ROLE_SHIFTS, RULES_OF_THUMB, Item
+from samskab.assessments.content import INGREDIENTS, ITEMS, ROLE_SHIFTS, RULES_OF_THUMB, Item
 from samskab.assessments.models import AssessmentAnswer, SelfAssessment
 from samskab.projects.models import Project
 
@@ -111,6 +111,7 @@ def overview(project: Project) -> Overview:
         assessments=assessments,
         columns=list(zip(assessments, timeline.x_positions(len(assessments)), strict=True)),
         groups=[
+            ("ingredients", [row(item) for item in INGREDIENTS]),
             ("role_shifts", [row(item) for item in ROLE_SHIFTS]),
             ("rules_of_thumb", [row(item) for item in RULES_OF_THUMB]),
         ],

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from samskab.assessments import services, timeline
 from samskab.assessments.content import (
+    INGREDIENTS,
     NOT_RELEVANT_LABEL,
     ROLE_SHIFTS,
     RULES_OF_THUMB,
@@ -58,6 +59,7 @@ def _form_page(
         form=form,
         assessment=assessment,
         groups=[
+            (_("Is it co-creation? The five ingredients"), form.item_fields(INGREDIENTS)),
             (_("Role shifts"), form.item_fields(ROLE_SHIFTS)),
             (_("Rules of thumb"), form.item_fields(RULES_OF_THUMB)),
         ],
@@ -131,6 +133,7 @@ def assessment_detail(request: HttpRequest, project: int, pk: int) -> HttpRespon
         section="assessments",
         assessment=assessment,
         groups=[
+            (_("Is it co-creation? The five ingredients"), _answer_rows(INGREDIENTS, answers)),
             (_("Role shifts"), _answer_rows(ROLE_SHIFTS, answers)),
             (_("Rules of thumb"), _answer_rows(RULES_OF_THUMB, answers)),
         ],

@@ -33,6 +33,9 @@ class AuditAction(models.TextChoices):
     PROJECT_CREATED = "project.created", _("Project created")
     PROJECT_CHANGED = "project.changed", _("Project changed")
     EXPLORER_THRESHOLD_CHANGED = "explorer.threshold_changed", _("Smallest group shown changed")
+    MEASUREMENT_CREATED = "measurement.created", _("Effect measurement: added")
+    MEASUREMENT_CHANGED = "measurement.changed", _("Effect measurement: changed")
+    MEASUREMENT_DELETED = "measurement.deleted", _("Effect measurement: deleted")
 
 
 class Organisation(models.Model):

@@ -35,6 +35,7 @@ class Perm(enum.StrEnum):
     MANAGE_INSTRUMENTS = "instruments.manage"
     READ_STORIES = "stories.read"
     VIEW_RESULTS = "results.view"
+    RECORD_MEASUREMENTS = "measurement.record"
 
 
 _STAFF = {Role.ADMIN, Role.FACILITATOR, Role.ANALYST, Role.VIEWER}
@@ -54,6 +55,9 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     # results: a viewer (commissioning client, politician) sees aggregates only.
     Perm.READ_STORIES: frozenset({Role.ADMIN, Role.FACILITATOR, Role.ANALYST}),
     Perm.VIEW_RESULTS: frozenset(_STAFF),
+    # Effect measurement: enter measurements, add evidence, write the learning log and note
+    # unplanned gains. Goals, indicators, the plan and milestones need EDIT_PROJECTS.
+    Perm.RECORD_MEASUREMENTS: frozenset({Role.ADMIN, Role.FACILITATOR, Role.ANALYST}),
 }
 
 # What each permission means, for the role table on the members page.
@@ -67,6 +71,9 @@ LABELS: dict[Perm, StrOrPromise] = {
     Perm.MANAGE_INSTRUMENTS: _("Design instruments, run collections, import and enter stories"),
     Perm.READ_STORIES: _("Read individual stories (personal data masked)"),
     Perm.VIEW_RESULTS: _("See analysis results (never groups smaller than the threshold)"),
+    Perm.RECORD_MEASUREMENTS: _(
+        "Enter measurements, add evidence, write the learning log and note unplanned gains"
+    ),
 }
 
 
@@ -94,6 +101,22 @@ def authorise(user: User | AnonymousUser, organisation_slug: str, perm: Perm) ->
     if not allows(membership, perm):
         raise PermissionDenied
     return membership
+
+
+class OrgRequest(HttpRequest):
+    """A request under ``/o/<org>/`` after ``org_view``: what the decorator and middleware set.
+
+    Annotate a view's request with it instead of reading attributes with ``type: ignore``.
+    """
+
+    user: User
+    organisation: Organisation
+    membership: Membership
+
+
+def can(request: OrgRequest, perm: Perm) -> bool:
+    """Whether the request's member may ``perm`` (for showing or hiding actions in a page)."""
+    return allows(request.membership, perm)
 
 
 def organisation_of(request: HttpRequest) -> Organisation:

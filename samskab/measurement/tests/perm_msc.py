@@ -1,0 +1,3 @@
+"""Permission rows of this part (see test_permissions.py)."""
+
+MATRIX: list[tuple] = []

@@ -1,0 +1,12 @@
+"""Placeholder: to be written."""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+
+from samskab.organisations.policy import Perm, org_view
+
+
+@org_view(Perm.VIEW_PROJECTS)
+def measurement_import(request: HttpRequest, **kwargs: Any) -> HttpResponse:
+    raise NotImplementedError
