@@ -22,4 +22,6 @@ def load_all() -> list[tuple[str, str, str]]:
         module = import_module(f"samskab.{app}.demo")
         module.load(project)
     import_module("samskab.explorer.demo").load(project)
+    # Effect measurement reads the collection the explorer demo made.
+    import_module("samskab.measurement.demo").load(project)
     return accounts

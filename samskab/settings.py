@@ -265,6 +265,10 @@ EXPLORER_CACHE_DIR = Path(env_str("EXPLORER_CACHE_DIR", str(BASE_DIR / "var" / "
 # django-tasks worker builds it and the pages show its progress.
 EXPLORER_INLINE_BUILD_MAX = env_int("EXPLORER_INLINE_BUILD_MAX", 50_000)
 
+# Largest document accepted as evidence or with a measurement (bytes); the type is checked by
+# content in samskab/measurement/services/attachments.py.
+MEASUREMENT_MAX_UPLOAD_BYTES = env_int("MEASUREMENT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

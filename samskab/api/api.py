@@ -22,15 +22,28 @@ from ninja.security import django_auth
 from samskab.api.schemas import (
     CollectionOut,
     ErrorOut,
+    GoalOut,
+    IndicatorOut,
     InstrumentDetailOut,
     InstrumentOut,
+    MeasurementIn,
+    MeasurementOut,
     Receipt,
     StoryIn,
 )
 from samskab.instruments import services
 from samskab.instruments.answers import StoryInput, validate
 from samskab.instruments.models import Collection, Instrument, InstrumentVersion, StorySource
+from samskab.measurement.models import Goal, Indicator, Measurement
+from samskab.measurement.services import computed
+from samskab.measurement.services.measurements import (
+    MeasurementError,
+    NewMeasurement,
+    add_measurement,
+)
+from samskab.organisations.models import Organisation
 from samskab.organisations.policy import Perm, authorise
+from samskab.projects.models import Project
 
 api = NinjaAPI(
     title="Samskab API",
@@ -159,6 +172,158 @@ def instrument_detail(request: HttpRequest, org: str, pk: int) -> dict[str, Any]
         "versions": _versions(instrument),
         "definition": services.latest_version(instrument).definition,
     }
+
+
+# Effect measurement: goals, indicators and measurements of a project ----------------------
+
+
+def _project(organisation: Organisation, pk: int) -> Project:
+    return get_object_or_404(Project.objects.for_org(organisation), pk=pk)
+
+
+def _indicator(organisation: Organisation, pk: int) -> Indicator:
+    return get_object_or_404(
+        Indicator.objects.for_org(organisation).select_related("project", "organisation"), pk=pk
+    )
+
+
+def _goal(goal: Goal) -> dict[str, Any]:
+    return {
+        "id": goal.pk,
+        "kind": goal.kind,
+        "title": goal.title,
+        "description": goal.description,
+        "status": goal.status,
+        "levels": list(goal.levels),
+        "value_kinds": list(goal.value_kinds),
+        "political_goal_ids": [p.pk for p in goal.political_goals.all()],
+        "owner_actor_id": goal.owner_actor_id,
+        "owner_group": goal.owner_group,
+        "revisions": [
+            {
+                "title": r.title,
+                "description": r.description,
+                "reason": r.reason,
+                "changed_at": r.changed_at,
+            }
+            for r in goal.revisions.all()
+        ],
+        "created_at": goal.created_at,
+        "updated_at": goal.updated_at,
+    }
+
+
+def _measurement(m: Measurement) -> dict[str, Any]:
+    return {
+        "id": m.pk,
+        "indicator_id": m.indicator_id,
+        "period_start": m.period_start,
+        "period_end": m.period_end,
+        "value": m.value,
+        "lower": m.lower,
+        "upper": m.upper,
+        "n": m.n,
+        "withheld": m.withheld,
+        "note": m.note,
+        "source": m.source,
+        "created_at": m.created_at,
+    }
+
+
+def _latest(indicator: Indicator) -> Measurement | None:
+    """The latest period with a value, from the prefetched measurements (oldest first)."""
+    shown = [m for m in indicator.measurements.all() if m.value is not None]
+    return shown[-1] if shown else None
+
+
+def _indicator_body(indicator: Indicator) -> dict[str, Any]:
+    latest = _latest(indicator)
+    return {
+        "id": indicator.pk,
+        "goal_id": indicator.goal_id,
+        "title": indicator.title,
+        "description": indicator.description,
+        "unit": indicator.unit,
+        "unit_label": indicator.unit_label,
+        "direction": indicator.direction,
+        "level": indicator.level,
+        "source": indicator.source,
+        "data_source": indicator.data_source,
+        "baseline": {"value": indicator.baseline_value, "date": indicator.baseline_date},
+        "target": {"value": indicator.target_value, "date": indicator.target_date},
+        "latest_measurement": _measurement(latest) if latest else None,
+    }
+
+
+@staff.get(
+    "/orgs/{org}/projects/{pk}/goals",
+    response={200: list[GoalOut], 403: ErrorOut, 404: ErrorOut},
+)
+def goal_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, Any]]:
+    """The project's process and outcome goals, with their earlier wordings."""
+    membership = authorise(request.user, org, Perm.VIEW_PROJECTS)
+    project = _project(membership.organisation, pk)
+    goals = (
+        Goal.objects.for_org(membership.organisation)
+        .filter(project=project)
+        .prefetch_related("political_goals", "revisions")
+    )
+    return [_goal(goal) for goal in goals]
+
+
+@staff.get(
+    "/orgs/{org}/projects/{pk}/indicators",
+    response={200: list[IndicatorOut], 403: ErrorOut, 404: ErrorOut},
+)
+def indicator_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, Any]]:
+    """The project's indicators with baseline, target and the latest measurement."""
+    membership = authorise(request.user, org, Perm.VIEW_PROJECTS)
+    project = _project(membership.organisation, pk)
+    computed.refresh_project(project)
+    indicators = (
+        Indicator.objects.for_org(membership.organisation)
+        .filter(project=project)
+        .prefetch_related("measurements")
+    )
+    return [_indicator_body(indicator) for indicator in indicators]
+
+
+@staff.get(
+    "/orgs/{org}/indicators/{pk}/measurements",
+    response={200: list[MeasurementOut], 403: ErrorOut, 404: ErrorOut},
+)
+def measurement_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, Any]]:
+    """Every measurement of the indicator, oldest period first."""
+    membership = authorise(request.user, org, Perm.VIEW_PROJECTS)
+    indicator = _indicator(membership.organisation, pk)
+    if indicator.is_computed:
+        computed.refresh(indicator)
+    return [_measurement(m) for m in indicator.measurements.all()]
+
+
+@staff.post(
+    "/orgs/{org}/indicators/{pk}/measurements",
+    response={201: MeasurementOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+)
+def measurement_create(
+    request: HttpRequest, org: str, pk: int, payload: MeasurementIn
+) -> Status[dict[str, Any]]:
+    """Enter one measurement with exactly the rules of the form. 422 names the field that
+    breaks a rule (a value outside the unit, a period outside the project, a period that
+    already has a value, or an indicator computed from the stories)."""
+    membership = authorise(request.user, org, Perm.RECORD_MEASUREMENTS)
+    indicator = _indicator(membership.organisation, pk)
+    new = NewMeasurement(payload.period_start, payload.period_end, payload.value, payload.note)
+    try:
+        measurement = add_measurement(indicator, new, request.user)
+    except MeasurementError as error:
+        item = {"loc": ["body", error.field], "code": "invalid", "msg": error.message}
+        return Status(422, {"detail": [item]})
+    except IntegrityError:  # another request stored this period a moment ago
+        message = _("This indicator already has a value for this period.")
+        item = {"loc": ["body", "period_start"], "code": "invalid", "msg": message}
+        return Status(422, {"detail": [item]})
+    return Status(201, _measurement(measurement))
 
 
 api.add_router("/", public)

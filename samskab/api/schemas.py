@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Literal
 
 from ninja import Schema
@@ -80,3 +81,85 @@ class InstrumentDetailOut(Schema):
     project_id: int | None
     versions: list[VersionOut]
     definition: dict[str, Any] = Field(..., description="The latest version's definition.")
+
+
+# Effect measurement --------------------------------------------------------------------------
+
+
+class GoalRevisionOut(Schema):
+    title: str = Field(..., description="The wording before the change.")
+    description: str
+    reason: str = Field(..., description="Why the goal changed.")
+    changed_at: datetime.datetime
+
+
+class GoalOut(Schema):
+    id: int
+    kind: str = Field(..., description="process or outcome.")
+    title: str
+    description: str
+    status: str = Field(..., description="planned, in_progress, achieved or dropped.")
+    levels: list[str] = Field(
+        ..., description="user, employee, volunteer_citizen and/or organisation."
+    )
+    value_kinds: list[str] = Field(..., description="personal, collective and/or societal.")
+    political_goal_ids: list[int]
+    owner_actor_id: int | None
+    owner_group: str = Field(..., description="An actor group, when no key actor owns it.")
+    revisions: list[GoalRevisionOut] = Field(..., description="Earlier wordings, newest first.")
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+class MeasurementIn(Schema):
+    """One value for one period. The rules are those of the form: the value must lie in the
+    indicator's unit, the period inside the project's dates, and once per period."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    period_start: datetime.date
+    period_end: datetime.date
+    value: float = Field(..., allow_inf_nan=False)
+    note: str = Field("", max_length=2000)
+
+
+class MeasurementOut(Schema):
+    id: int
+    indicator_id: int
+    period_start: datetime.date
+    period_end: datetime.date
+    value: float | None = Field(
+        ..., description="None when withheld (a computed period with fewer stories than k)."
+    )
+    lower: float | None = Field(..., description="Lower bound of the 95 % interval.")
+    upper: float | None = Field(..., description="Upper bound of the 95 % interval.")
+    n: int | None = Field(..., description="Number of stories of a computed value.")
+    withheld: str = Field(..., description="Why the value is withheld, else empty.")
+    note: str
+    source: str = Field(..., description="manual, import or computed.")
+    created_at: datetime.datetime
+
+
+class PointOut(Schema):
+    value: float | None
+    date: datetime.date | None
+
+
+class IndicatorOut(Schema):
+    id: int
+    goal_id: int
+    title: str
+    description: str
+    unit: str = Field(
+        ..., description="percent, count, scale_1_5, scale_0_100, dkk, hours or other."
+    )
+    unit_label: str
+    direction: str = Field(..., description="higher or lower (which is better).")
+    level: str
+    source: str = Field(..., description="manual, import or computed.")
+    data_source: str
+    baseline: PointOut
+    target: PointOut
+    latest_measurement: MeasurementOut | None = Field(
+        ..., description="The latest period with a value (withheld periods are skipped)."
+    )

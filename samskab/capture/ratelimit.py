@@ -25,7 +25,13 @@ from limits import parse_many
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
-DEFAULT_LIMITS = {"story": "10/minute;100/hour", "withdraw": "10/10 minutes"}
+# "msc": ballots of a Most Significant Change round through its public link. A workshop room
+# often shares one address, so it allows more than the story form.
+DEFAULT_LIMITS = {
+    "story": "10/minute;100/hour",
+    "withdraw": "10/10 minutes",
+    "msc": "30/minute;300/hour",
+}
 NAMESPACE = "samskab-capture"
 
 

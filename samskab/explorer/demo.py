@@ -33,7 +33,11 @@ LEVEL_WEIGHTS = (0.15, 0.35, 0.42, 0.08)
 # ilr shift of the employees' `drivers` answers: z2 = ln(staff/rules)/sqrt 2 goes down, and z1
 # (citizens against the rest) too: towards the "rules" corner.
 EMPLOYEE_SHIFT = (-0.3, -0.4)
-START = datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC)
+START = datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC)
+MINUTES = 200 * 24 * 60  # stories arrive over 200 days
+# "Who decided?" drifts towards "we decided it together" over the collection period, so the
+# effect-measurement demo has a computed indicator that moves.
+DECIDED_DRIFT = 1.0
 
 OPENINGS = [
     "Vi mødtes i parken en lørdag",
@@ -78,12 +82,13 @@ def _triads(rng: np.random.Generator, levels: np.ndarray) -> tuple[np.ndarray, n
 
 
 def _answers(
-    rng: np.random.Generator, drivers: np.ndarray, difference: np.ndarray
+    rng: np.random.Generator, drivers: np.ndarray, difference: np.ndarray, t: float = 0.0
 ) -> dict[str, dict[str, Any]]:
+    decided = float(sample_dyads(rng, 1, shift=DECIDED_DRIFT * t)[0])
     answers: dict[str, dict[str, Any]] = {
         "drivers": {"state": "answered", "value": [float(v) for v in drivers]},
         "difference": {"state": "answered", "value": [float(v) for v in difference]},
-        "decided": {"state": "answered", "value": float(sample_dyads(rng, 1)[0])},
+        "decided": {"state": "answered", "value": decided},
         "felt": {"state": "answered", "value": float(sample_dyads(rng, 1)[0])},
         "frequency": {
             "state": "answered",
@@ -122,6 +127,7 @@ def load(project: Project) -> Collection:
     rng = np.random.default_rng(SEED)
     levels = rng.choice(len(LEVELS), size=STORIES, p=LEVEL_WEIGHTS)
     drivers, difference = _triads(rng, levels)
+    offsets = np.random.default_rng(SEED + 1).integers(0, MINUTES, size=STORIES)
     rows = []
     for i, code in enumerate(levels):
         level = LEVELS[int(code)]
@@ -130,10 +136,10 @@ def load(project: Project) -> Collection:
             title=f"Parken, historie {i + 1}",
             text=_text(rng),
             level=level,
-            answers=_answers(rng, drivers[i], difference[i]),
+            answers=_answers(rng, drivers[i], difference[i], float(offsets[i]) / MINUTES),
         )
         row = story_row(collection, version, story, StorySource.IMPORT, "da")
-        row.created_at = START + datetime.timedelta(minutes=int(rng.integers(0, 200 * 24 * 60)))
+        row.created_at = START + datetime.timedelta(minutes=int(offsets[i]))
         rows.append(row)
     Story.objects.bulk_create(rows, batch_size=1000)
     InstrumentVersion.objects.filter(pk=version.pk).update(frozen_at=START)

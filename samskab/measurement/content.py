@@ -145,7 +145,8 @@ PLAN_QUESTIONS: list[Question] = [
         "use_motivation",
         QuestionGroup.USE,
         _(
-            "How do we use measurement to keep going and to give ourselves credit when it goes well?"
+            "How do we use measurement to keep going and to give ourselves credit when it goes "
+            "well?"
         ),
         _("Milestones mark the moments worth noticing."),
         "milestones",

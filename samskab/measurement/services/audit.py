@@ -27,7 +27,7 @@ def record(
     user = actor if actor is not None and actor.is_authenticated else None
     audit(
         organisation,
-        user,  # type: ignore[arg-type]
+        user,
         VERBS[verb],
         str(obj)[:200],
         model=obj._meta.model_name,
