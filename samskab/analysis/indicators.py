@@ -3,15 +3,15 @@ interval, or a refusal; and a test of the change between two periods.
 
 Every value is on a 0–100 scale (percent, or slider position from the left pole):
 
-==============  ==============================================  ==============================
+==============  ==============================================  ================================
 measure         value                                           95 % interval
-==============  ==============================================  ==============================
+==============  ==============================================  ================================
 zone_share      share of answered triad stories in a zone       Wilson score
 choice_share    share of answered stories with a choice item    Wilson score
 dyad_median     median slider position                          exact binomial order statistics
 triad_centre    one corner's share in the closed geometric      delta method on the logit of
                 mean (the compositional centre)                 that share, t quantile
-==============  ==============================================  ==============================
+==============  ==============================================  ================================
 
 Assumptions, stated once for all of them: the stories of a period are treated as independent
 draws from the period's population of stories (one story per teller and moment). A teller

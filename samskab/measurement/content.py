@@ -230,6 +230,17 @@ class Unit(models.TextChoices):
     OTHER = "other", pgettext_lazy("unit", "other")
 
 
+# How a value is written after the number ("42 %", "3.6 of 5"); "" = the number alone.
+UNIT_SUFFIX: dict[str, str | _StrPromise] = {
+    Unit.PERCENT: "%",
+    Unit.COUNT: "",
+    Unit.SCALE_1_5: _("of 5"),
+    Unit.SCALE_0_100: _("of 100"),
+    Unit.DKK: pgettext_lazy("currency after an amount", "kr."),
+    Unit.HOURS: _("hours"),
+    Unit.OTHER: "",
+}
+
 # The values each unit allows (inclusive); None = no bound.
 UNIT_RANGES: dict[str, tuple[float | None, float | None]] = {
     Unit.PERCENT: (0.0, 100.0),

@@ -264,7 +264,7 @@ def _indicators(project: Project, goals: dict[str, Goal], collection: Collection
             "drivers",
             "top",
             "employee",
-            20.0,
+            30.0,
             PeriodKind.CUSTOM,
             [
                 ["2026-03-01", "2026-04-30"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pytest
@@ -71,7 +72,8 @@ FEBRUARY = [
 ]
 
 
-def _row(i: int, created: int, answer: tuple | None) -> dict:
+def _row(i: int, created: int, answer: tuple[Any, ...] | None) -> dict[str, Any]:
+    row: dict[str, Any]
     if answer is None:
         row = {"story_id": i, "created": created}
         for sid in ("t", "d", "c", "m"):
@@ -100,6 +102,17 @@ def _run(store: ColumnarStore, spec: ind.IndicatorSpec, k: int = 3) -> list[ind.
     return ind.compute(store, np.ones(store.n, dtype=bool), spec, index, k)
 
 
+def _numbers(value: ind.PeriodValue) -> tuple[float, float, float]:
+    """(value, lower, upper) of a shown period."""
+    assert value.value is not None and value.lower is not None and value.upper is not None
+    return value.value, value.lower, value.upper
+
+
+def _covers(value: ind.PeriodValue, target: float) -> bool:
+    _value, lower, upper = _numbers(value)
+    return lower <= target <= upper
+
+
 def _wilson_by_hand(hits: int, n: int) -> tuple[float, float]:
     z = float(special.ndtri(0.975))
     p = hits / n
@@ -125,8 +138,8 @@ def test_zone_share_counts_answered_triads_in_the_zone(hand: ColumnarStore) -> N
 def test_choice_shares_single_and_multiple(hand: ColumnarStore) -> None:
     single = _run(hand, ind.IndicatorSpec(ind.CHOICE_SHARE, "c", "a"))[0]
     multi = _run(hand, ind.IndicatorSpec(ind.CHOICE_SHARE, "m", "x"))[0]
-    assert (single.n, single.value) == (6, pytest.approx(50.0))
-    assert (multi.n, multi.value) == (6, pytest.approx(50.0))
+    assert single.n == 6 and single.value == pytest.approx(50.0)
+    assert multi.n == 6 and multi.value == pytest.approx(50.0)
     # "y" is ticked in 4 of 6: the 2 without it are a cell below k = 3.
     assert _run(hand, ind.IndicatorSpec(ind.CHOICE_SHARE, "m", "y"))[0].withheld == CELL_BELOW_K
 
@@ -146,10 +159,12 @@ def test_triad_centre_is_the_closed_geometric_mean_not_the_arithmetic_one(
     centre = geometric_centre(multiplicative_replacement(props))
     values = []
     for corner, part in enumerate(("t_top", "left", "t_right")):
-        value = _run(hand, ind.IndicatorSpec(ind.TRIAD_CENTRE, "t", part))[0]
-        assert value.value == pytest.approx(100 * centre[corner], abs=1e-4)
-        assert value.lower < value.value < value.upper
-        values.append(value.value)
+        value, lower, upper = _numbers(
+            _run(hand, ind.IndicatorSpec(ind.TRIAD_CENTRE, "t", part))[0]
+        )
+        assert value == pytest.approx(100 * centre[corner], abs=1e-4)
+        assert lower < value < upper
+        values.append(value)
     assert sum(values) == pytest.approx(100.0)
     assert np.abs(np.array(values) - 100 * props.mean(axis=0)).max() > 2.0
 
@@ -283,7 +298,9 @@ def _se(q: float, sims: int) -> float:
     return float(np.sqrt(q * (1 - q) / sims))
 
 
-def _periods_store(arrays: dict[str, np.ndarray], sims: int, n: int) -> tuple:
+def _periods_store(
+    arrays: dict[str, np.ndarray], sims: int, n: int
+) -> tuple[ColumnarStore, ind.PeriodIndex]:
     """A store whose stories form `sims` periods of `n` stories each: one simulated sample a
     period, so one `compute` call gives every simulation's interval."""
     created = np.repeat(np.arange(sims, dtype=np.int64) * 10, n)
@@ -314,7 +331,7 @@ def test_wilson_share_interval_covers_about_95_percent() -> None:
             store, np.ones(store.n, bool), ind.IndicatorSpec(ind.CHOICE_SHARE, "c", "a"), index, 5
         )
         assert all(v.shown for v in values)
-        rate = float(np.mean([v.lower <= 100 * p <= v.upper for v in values]))
+        rate = float(np.mean([_covers(v, 100 * p) for v in values]))
         exact = _exact_wilson_coverage(n, p)
         # The pipeline gives Wilson's exact coverage, and Wilson's oscillates near 95 %.
         assert abs(rate - exact) <= 3.5 * _se(exact, sims), (n, p, rate, exact)
@@ -330,7 +347,7 @@ def _median_coverage(x: np.ndarray, sims: int, n: int, truth: float) -> float:
         store, np.ones(store.n, bool), ind.IndicatorSpec(ind.DYAD_MEDIAN, "d"), index, 5
     )
     target = round(100 * truth, 4)
-    return float(np.mean([v.lower <= target <= v.upper for v in values]))
+    return float(np.mean([_covers(v, target) for v in values]))
 
 
 def test_median_interval_covers_at_least_95_percent() -> None:
@@ -366,7 +383,7 @@ def test_triad_centre_interval_covers_about_95_percent() -> None:
             spec = ind.IndicatorSpec(ind.TRIAD_CENTRE, "t", part)
             values = ind.compute(store, np.ones(store.n, bool), spec, index, 5)
             target = 100 * truth[corner]
-            rate = float(np.mean([v.lower <= target <= v.upper for v in values]))
+            rate = float(np.mean([_covers(v, target) for v in values]))
             assert abs(rate - 0.95) <= 3.5 * _se(0.95, sims), (n, part, rate)
 
 

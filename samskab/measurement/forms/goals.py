@@ -257,7 +257,7 @@ class IndicatorForm(AccessibleModelForm):
             return
         data["unit"] = MEASURE_UNITS[Measure(measure)]
         for field, message in computed.definition_errors(
-            view, measure, signifier, data.get("part") or ""
+            view, measure, signifier, data.get("part") or "", project=self.project
         ).items():
             self.add_error(field if field in self.fields else None, message)
         if not data.get("period_kind"):

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from samskab.measurement.content import (
+    UNIT_SUFFIX,
     Direction,
     GoalKind,
     GoalStatus,
@@ -176,6 +177,13 @@ class Indicator(OrgOwned):
     @property
     def is_computed(self) -> bool:
         return self.source == IndicatorSource.COMPUTED
+
+    @property
+    def unit_suffix(self) -> str:
+        """What follows a value of this indicator: "%", "of 5", the name of an "other" unit."""
+        if self.unit == Unit.OTHER:
+            return self.unit_label
+        return str(UNIT_SUFFIX.get(self.unit, ""))
 
 
 class Measurement(OrgOwned):

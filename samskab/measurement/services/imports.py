@@ -361,13 +361,26 @@ def preview(indicator: Indicator, rows: list[RawRow]) -> Preview:
 
 
 @transaction.atomic
-def commit(indicator: Indicator, result: Preview, actor: User) -> list[Measurement]:
-    """Add every good row of the preview, all or none (a MeasurementError undoes them all)."""
-    return [
-        add_measurement(indicator, row.new, actor, source=IndicatorSource.IMPORT)
-        for row in result.good
-        if row.new is not None
-    ]
+def commit(
+    indicator: Indicator, rows: list[RawRow], expected: list[int], actor: User
+) -> list[Measurement]:
+    """Add exactly the rows the preview showed as good (``expected``), all or none.
+
+    Each goes through ``add_measurement`` and so through the one rule again; if a row no longer
+    passes (the indicator changed since the preview), MeasurementError undoes them all.
+    """
+    wanted = set(expected)
+    added = []
+    for raw in rows:
+        if raw.number not in wanted:
+            continue
+        parsed = _parse(raw)
+        if isinstance(parsed, tuple):
+            raise MeasurementError(*parsed)
+        added.append(add_measurement(indicator, parsed, actor, source=IndicatorSource.IMPORT))
+    if len(added) != len(wanted):
+        raise MeasurementError("file", _("The rows changed since the preview."))
+    return added
 
 
 # The signed preview -------------------------------------------------------------------------

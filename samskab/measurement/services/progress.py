@@ -83,7 +83,8 @@ def standing(indicator: Indicator, latest: float | None) -> tuple[float | None, 
     if base is None:
         return None, Standing.NO_BASELINE
     fraction = None
-    if target is not None and target != base:
+    # A target on the wrong side of the baseline (a computed baseline can move) has no "way".
+    if target is not None and target != base and _better(indicator, target - base) > 0:
         fraction = (latest - base) / (target - base)
         if fraction >= 1:
             return fraction, Standing.REACHED

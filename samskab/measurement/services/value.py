@@ -20,12 +20,14 @@ from samskab.assessments.models import AssessmentAnswer, SelfAssessment
 from samskab.measurement.content import GoalStatus, ValueKind, ValueLevel
 from samskab.measurement.models import Evidence, Goal, Indicator, MscRound
 from samskab.measurement.services.evidence import evidence_queryset
+from samskab.measurement.services.msc import ChosenStory, chosen_stories
 from samskab.measurement.services.progress import Noise, Progress, Standing, progress
 from samskab.projects.models import PoliticalGoal, Project
 
 # Evidence kinds in the order they tell most: what participants chose and told first.
 TELLING = {"msc": 0, "story": 1, "interview": 2, "quote": 3, "document": 4}
 EVIDENCE_SHOWN = 3
+MSC_SHOWN = 3
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Column:
     evidence: list[Evidence] = field(default_factory=list)
     evidence_count: int = 0
     unmeasured: list[str] = field(default_factory=list)
+    # Stories a Most Significant Change panel chose, told at this level.
+    msc: list[tuple[MscRound, ChosenStory]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -69,6 +73,7 @@ class ValueView:
     assessment: SelfAssessment | None
     progresses: list[Progress]
     rounds: list[MscRound]
+    msc_results: list[tuple[MscRound, list[ChosenStory]]]
     goal_count: int
     evidence_count: int
 
@@ -303,6 +308,16 @@ def value_view(project: Project, lens: str = "levels") -> ValueView:
         .select_related("collection")
         .order_by("-created_at")
     )
+    # Closed rounds only: an open round's ranking may still change.
+    msc_results = [(r, chosen_stories(r)[:MSC_SHOWN]) for r in rounds if not r.is_open]
+    if lens != "value":
+        for column in columns:
+            column.msc = [
+                (r, chosen)
+                for r, chosen_list in msc_results
+                for chosen in chosen_list
+                if chosen.story.level == column.key
+            ][:2]
     return ValueView(
         columns=columns,
         lens="value" if lens == "value" else "levels",
@@ -312,6 +327,7 @@ def value_view(project: Project, lens: str = "levels") -> ValueView:
         assessment=assessment,
         progresses=progresses,
         rounds=rounds,
+        msc_results=msc_results,
         goal_count=len(goals),
         evidence_count=len(evidence),
     )

@@ -56,7 +56,11 @@ def _tell(collection, day, count, shares=TOP, level="employee", dyad=0.5):
     rows = []
     for i in range(count):
         story = CleanStory(
-            "moment", "Titel", "En historie om parken.", level, answers(*shares, dyad=dyad)
+            "moment",
+            "Titel",
+            "En historie om parken.",
+            level,
+            answers(top=shares[0], left=shares[1], right=shares[2], dyad=dyad),
         )
         row = story_row(collection, version, story, StorySource.IMPORT, "da")
         row.created_at = datetime.datetime.combine(
@@ -187,7 +191,7 @@ def test_raising_k_withholds_periods_that_were_shown(setup):
 
 def test_refresh_project_costs_the_same_few_queries_with_one_or_three_fresh_indicators(setup):
     project, _collection, view, indicator = setup
-    counts = []
+    counts: list[int] = []
     for extra in (0, 2):
         for i in range(extra):
             make_indicator(

@@ -85,6 +85,7 @@ def test_the_commissioning_client_meets_no_dead_end(client, demo):
 
 def test_a_computed_indicator_moves_when_stories_are_added(client, demo):
     indicator = Indicator.objects.get(project=demo, measure="dyad_median")
+    assert indicator.saved_view is not None
     collection = Collection.objects.get(pk=indicator.saved_view.collection_id)
     client.force_login(User.objects.get(email="analytiker@demo.dk"))
     url = reverse(
@@ -94,6 +95,8 @@ def test_a_computed_indicator_moves_when_stories_are_added(client, demo):
     client.get(url)
     last = indicator.measurements.filter(value__isnull=False).order_by("period_start").last()
     template = Story.objects.filter(collection=collection).first()
+    assert last is not None and last.n is not None and last.value is not None
+    assert template is not None
     day = timezone.make_aware(datetime.datetime.combine(last.period_start, datetime.time(12)))
     new = []
     for i in range(60):
@@ -119,4 +122,5 @@ def test_a_computed_indicator_moves_when_stories_are_added(client, demo):
     assert client.get(url).status_code == 200
     moved = indicator.measurements.get(period_start=last.period_start, period_end=last.period_end)
     assert moved.n == last.n + 60
+    assert moved.value is not None
     assert moved.value > last.value  # 60 stories at "we decided it together" pull the median up

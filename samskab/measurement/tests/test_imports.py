@@ -18,6 +18,7 @@ from samskab.measurement.content import IndicatorSource
 from samskab.measurement.models import Measurement
 from samskab.measurement.services import imports
 from samskab.measurement.tests.factories import make_goal, make_indicator, make_measurement
+from samskab.measurement.views import imports as views
 from samskab.testing import make_project
 
 pytestmark = pytest.mark.django_db
@@ -288,3 +289,64 @@ def test_parse_date(text, date):
 def test_parse_date_refuses(text):
     with pytest.raises(ValueError):
         imports.parse_date(text)
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("viewport", [None, PHONE], ids=["desktop", "phone"])
+def test_import_pages_pass_axe(page, live_server, world, viewport, tmp_path):
+    from django.test import Client
+
+    from conftest import describe_violations, run_axe
+
+    project = make_project(
+        world.org_a, start_date=datetime.date(2025, 1, 1), end_date=datetime.date(2026, 12, 31)
+    )
+    indicator = make_indicator(make_goal(project))
+    make_measurement(indicator, 38.0, datetime.date(2025, 10, 1), end=datetime.date(2025, 12, 31))
+    if viewport:
+        page.set_viewport_size(viewport)
+    client = Client()
+    client.force_login(world.erik)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    page.goto(live_server.url + _url(indicator))
+    assert not (found := run_axe(page)), describe_violations(found)
+    bad = tmp_path / "m.pdf"
+    bad.write_bytes(b"%PDF")
+    page.set_input_files("#id_file", str(bad))
+    page.locator("form.import-upload button[type=submit]").click()
+    page.wait_for_selector(".error-summary")
+    assert not (found := run_axe(page)), describe_violations(found)
+    good = tmp_path / "m.csv"
+    good.write_bytes(DANISH_CSV.encode())
+    page.set_input_files("#id_file", str(good))
+    page.locator("form.import-upload button[type=submit]").click()
+    page.wait_for_selector(".import-summary")
+    assert not (found := run_axe(page)), describe_violations(found)
+    page.screenshot(path=str(tmp_path / "preview.png"), full_page=True)
+    page.locator("form.import-confirm button[type=submit]").click()
+    page.wait_for_url(f"**/indicators/{indicator.pk}/")
+    assert Measurement.objects.filter(indicator=indicator).count() == 3
+
+
+def test_the_largest_file_fits_the_signed_preview(client, world):
+    project = make_project(world.org_a)
+    indicator = make_indicator(make_goal(project), unit="count")
+    start = datetime.date(2000, 1, 1)
+    lines = ["periode start;periode slut;værdi;note"]
+    for day in range(imports.MAX_ROWS):
+        date = (start + datetime.timedelta(days=day)).strftime("%d-%m-%Y")
+        lines.append(f"{date};{date};{day};Optalt af frivillige ved indgangen nr. {day % 7}")
+    client.force_login(world.erik)
+    response = _upload(client, indicator, "m.csv", "\n".join(lines).encode())
+    assert response.status_code == 200
+    assert len(response.context["result"].good) == imports.MAX_ROWS
+    assert len(_payload(response)) < imports.MAX_PAYLOAD
+    rows, expected = imports.unseal(indicator, world.erik, _payload(response))
+    assert len(rows) == len(expected) == imports.MAX_ROWS
+    assert response.content.count(b"<tr>") == 1 + views.SHOWN_ROWS  # header + shown rows

@@ -3,12 +3,15 @@ chart and measurements, entering and deleting measurements, recomputing."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samskab.explorer.models import SavedView
 from samskab.measurement.forms.goals import IndicatorForm, MeasurementForm
 from samskab.measurement.models import Indicator, Measurement
 from samskab.measurement.services import attachments, computed
@@ -31,6 +34,16 @@ from samskab.measurement.views.common import (
 )
 from samskab.organisations.policy import OrgRequest, Perm, org_view
 from samskab.organisations.scoping import get_for_org_or_404
+
+
+def _guide(form: IndicatorForm) -> list[tuple[SavedView, list[computed.SignifierOption]]]:
+    """What each saved view of the project offers a computed indicator: its signifiers, their
+    corners or choices, and the zones of triads, with the codes the form asks for."""
+    field = form.fields["saved_view"]
+    assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
+    language = get_language() or "da"
+    views = list(field.queryset or [])
+    return [(view, computed.signifier_options(view, language[:2])) for view in views]
 
 
 def _to_indicator(request: OrgRequest, indicator: Indicator) -> HttpResponse:
@@ -56,7 +69,9 @@ def indicator_create(request: OrgRequest, project: int, goal: int) -> HttpRespon
             computed.refresh(indicator, force=True)
         messages.success(request, _("The indicator was added."))
         return _to_indicator(request, indicator)
-    context = measurement_context(request, project_obj, "goals", form=form, goal=goal_obj)
+    context = measurement_context(
+        request, project_obj, "goals", form=form, goal=goal_obj, guide=_guide(form)
+    )
     return render(
         request, "measurement/indicator_form.html", context, status=422 if form.errors else 200
     )
@@ -75,7 +90,13 @@ def indicator_edit(request: OrgRequest, project: int, pk: int) -> HttpResponse:
         messages.success(request, _("The indicator was saved."))
         return _to_indicator(request, indicator)
     context = measurement_context(
-        request, project_obj, "goals", form=form, goal=indicator.goal, indicator=indicator
+        request,
+        project_obj,
+        "goals",
+        form=form,
+        goal=indicator.goal,
+        indicator=indicator,
+        guide=_guide(form),
     )
     return render(
         request, "measurement/indicator_form.html", context, status=422 if form.errors else 200
