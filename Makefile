@@ -111,6 +111,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/privacy_masking.py
 	$(BIN)/python bench/explorer_bench.py
 	$(BIN)/python bench/measurement_bench.py
+	$(BIN)/python bench/value_page_bench.py
 	$(BIN)/python bench/capture_durability.py --db sqlite
 	@if pg_isready -q -h 127.0.0.1 -p 5432; then $(BIN)/python bench/capture_durability.py --db postgres; fi
 

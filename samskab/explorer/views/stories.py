@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from samskab.analysis.summaries import story_list
@@ -24,7 +25,7 @@ from samskab.explorer.views.common import (
     with_params,
 )
 from samskab.instruments.models import Story
-from samskab.organisations.policy import Perm, org_view
+from samskab.organisations.policy import OrgRequest, Perm, can, org_view
 
 PAGE_SIZE = 25
 
@@ -89,8 +90,19 @@ def stories(request: HttpRequest, pk: int) -> HttpResponse:
         query=query.urlencode(),
         back_url=url(request, "dashboard", scope, query.urlencode()),
         cell_filters=_cell_filters(request, scope, form),
+        evidence_url=_evidence_url(request, scope),
     )
     return render(request, "explorer/stories.html", context)
+
+
+def _evidence_url(request: HttpRequest, scope: Scope) -> str:
+    """Where a story can be added as evidence of the collection's project ("" when the
+    instrument has no project or the member may not record evidence)."""
+    project_id = scope.collection.instrument.project_id
+    if project_id is None or not can(cast(OrgRequest, request), Perm.RECORD_MEASUREMENTS):
+        return ""
+    kwargs = {"org": scope.collection.organisation.slug, "project": project_id}
+    return reverse("measurement:evidence_create", kwargs=kwargs)
 
 
 @require_GET

@@ -13,14 +13,17 @@ results never name panel members: reasons carry only their group.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
+from samskab.assessments.content import INGREDIENTS
 from samskab.measurement.content import (
     PLAN_QUESTIONS,
     Direction,
@@ -67,8 +70,15 @@ STORY_NOT_SHOWN = _("Not included: your role sees results, not individual storie
 class Column:
     key: str
     label: StrOrPromise
-    # Choices of a code column: the spreadsheet shows their labels, JSON keeps the codes.
-    choices: type[models.TextChoices] | None = None
+    # Labels of a code column's codes: the spreadsheet shows them, JSON keeps the codes.
+    choices: Mapping[str, StrOrPromise] | None = None
+
+
+def _labels(choices: type[models.TextChoices]) -> dict[str, StrOrPromise]:
+    return {choice.value: choice.label for choice in choices}
+
+
+INGREDIENT_LABELS: dict[str, StrOrPromise] = {item.code: item.label for item in INGREDIENTS}
 
 
 @dataclass
@@ -103,6 +113,15 @@ def _who(user: User | None) -> str:
 
 def _titles(items: models.QuerySet[models.Model] | list[models.Model]) -> list[str]:
     return [str(item) for item in items]
+
+
+class _WithheldTexts(dict[str, str]):
+    """A withheld period's reason code → the sentence the indicator page shows for it."""
+
+    def __missing__(self, code: str) -> str:
+        text = render_to_string("measurement/partials/_withheld.html", {"reason": code}).strip()
+        self[code] = text
+        return text
 
 
 # The parts --------------------------------------------------------------------------------
@@ -152,12 +171,12 @@ def _plan(project: Project) -> list[Row]:
 
 GOAL_COLUMNS = [
     Column("id", _("Goal id")),
-    Column("kind", _("Kind of goal"), GoalKind),
+    Column("kind", _("Kind of goal"), _labels(GoalKind)),
     Column("title", _("Goal")),
     Column("description", _("Description")),
-    Column("status", _("Status"), GoalStatus),
-    Column("levels", _("Levels"), ValueLevel),
-    Column("value_kinds", _("Kinds of value"), ValueKind),
+    Column("status", _("Status"), _labels(GoalStatus)),
+    Column("levels", _("Levels"), _labels(ValueLevel)),
+    Column("value_kinds", _("Kinds of value"), _labels(ValueKind)),
     Column("political_goals", _("Political goals it serves")),
     Column("owner", _("Owner")),
     Column("revisions", _("Earlier wordings")),
@@ -239,20 +258,20 @@ INDICATOR_COLUMNS = [
     Column("goal", _("Goal")),
     Column("title", _("Indicator")),
     Column("description", _("Description")),
-    Column("unit", _("Unit"), Unit),
+    Column("unit", _("Unit"), _labels(Unit)),
     Column("unit_label", _("Name of the unit")),
-    Column("direction", _("Direction"), Direction),
-    Column("level", _("Level"), ValueLevel),
+    Column("direction", _("Direction"), _labels(Direction)),
+    Column("level", _("Level"), _labels(ValueLevel)),
     Column("baseline_value", _("Baseline value")),
     Column("baseline_date", _("Baseline date")),
     Column("target_value", _("Target value")),
     Column("target_date", _("Target date")),
     Column("data_source", _("Data source")),
     Column("owner", _("Who measures")),
-    Column("source", _("How values arrive"), IndicatorSource),
-    Column("measure", _("Measure"), Measure),
+    Column("source", _("How values arrive"), _labels(IndicatorSource)),
+    Column("measure", _("Measure"), _labels(Measure)),
     Column("saved_view", _("Saved view")),
-    Column("period_kind", _("Periods"), PeriodKind),
+    Column("period_kind", _("Periods"), _labels(PeriodKind)),
 ]
 
 
@@ -298,9 +317,10 @@ MEASUREMENT_COLUMNS = [
     Column("lower", _("Lower bound (95 %)")),
     Column("upper", _("Upper bound (95 %)")),
     Column("n", _("Number of stories")),
-    Column("withheld", _("Withheld because")),
+    Column("withheld", _("Withheld (reason code)")),
+    Column("withheld_reason", _("Withheld because")),
     Column("note", _("Note")),
-    Column("source", _("Source"), IndicatorSource),
+    Column("source", _("Source"), _labels(IndicatorSource)),
     Column("document", _("Evidence attached")),
     Column("entered_by", _("Entered by")),
     Column("entered_at", _("Entered")),
@@ -315,6 +335,7 @@ def _measurements(project: Project) -> list[Row]:
         .defer("attachment__data")
         .order_by("indicator__goal_id", "indicator__title", "indicator_id", "period_start", "id")
     )
+    reasons = _WithheldTexts()
     return [
         {
             "id": m.pk,
@@ -327,6 +348,7 @@ def _measurements(project: Project) -> list[Row]:
             "upper": m.upper,
             "n": m.n,
             "withheld": m.withheld,
+            "withheld_reason": reasons[m.withheld] if m.withheld else "",
             "note": m.note,
             "source": m.source,
             "document": m.attachment.name if m.attachment else "",
@@ -341,15 +363,15 @@ EVIDENCE_COLUMNS = [
     Column("id", _("Evidence id")),
     Column("goal_id", _("Goal id")),
     Column("goal", _("Goal")),
-    Column("kind", _("Kind"), EvidenceKind),
+    Column("kind", _("Kind"), _labels(EvidenceKind)),
     Column("title", _("Title")),
     Column("text", _("Text")),
     Column("not_shown", _("Not included")),
     Column("msc_round", _("Most Significant Change round")),
     Column("document", _("Document")),
-    Column("levels", _("Levels"), ValueLevel),
-    Column("value_kinds", _("Kinds of value"), ValueKind),
-    Column("ingredients", _("Ingredients of co-creation")),
+    Column("levels", _("Levels"), _labels(ValueLevel)),
+    Column("value_kinds", _("Kinds of value"), _labels(ValueKind)),
+    Column("ingredients", _("Ingredients of co-creation"), INGREDIENT_LABELS),
     Column("why", _("Why it matters")),
     Column("added_by", _("Added by")),
     Column("added_at", _("Added")),
@@ -475,8 +497,8 @@ GAIN_COLUMNS = [
     Column("description", _("What happened")),
     Column("noticed_on", _("Noticed on")),
     Column("evidence", _("What shows it")),
-    Column("levels", _("Levels"), ValueLevel),
-    Column("value_kinds", _("Kinds of value"), ValueKind),
+    Column("levels", _("Levels"), _labels(ValueLevel)),
+    Column("value_kinds", _("Kinds of value"), _labels(ValueKind)),
     Column("promoted_to_id", _("Goal id it became")),
     Column("promoted_to", _("Goal it became")),
     Column("created_by", _("Noted by")),
@@ -512,7 +534,7 @@ def _gains(project: Project) -> list[Row]:
 LEARNING_COLUMNS = [
     Column("id", _("Entry id")),
     Column("date", _("Date")),
-    Column("kind", _("Kind"), LearningKind),
+    Column("kind", _("Kind"), _labels(LearningKind)),
     Column("title", _("In a sentence")),
     Column("experience", _("What happened")),
     Column("adjustment", _("What we adjusted")),

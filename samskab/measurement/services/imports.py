@@ -4,7 +4,7 @@ The file has columns for the period's start and end, the value and (optionally) 
 in Danish or English. Numbers may use a decimal comma; dates may be written 31-12-2025,
 31.12.2025, 31/12/2025 or 2025-12-31. Each row is checked with exactly the rule every other
 path uses (services.measurements.check), and confirming adds the good rows through
-``add_measurement`` in one transaction.
+``add_measurements`` in one transaction.
 
 Between the preview and the confirmation the rows travel signed (django.core.signing) and
 bound to the indicator and the member; an edited or stale payload is refused.
@@ -35,8 +35,10 @@ from samskab.measurement.models import Indicator, Measurement
 from samskab.measurement.services.measurements import (
     MeasurementError,
     NewMeasurement,
-    add_measurement,
+    Period,
+    add_measurements,
     check,
+    taken_periods,
 )
 from samskab.transfers.tabular import Table, TableError, cell_text, read_csv
 
@@ -338,7 +340,9 @@ def _parse(raw: RawRow) -> NewMeasurement | tuple[str, str]:
     return NewMeasurement(dates[0], dates[1], value, raw.note)
 
 
-def _check_row(indicator: Indicator, raw: RawRow, seen: dict[tuple[Any, Any], int]) -> PreviewRow:
+def _check_row(
+    indicator: Indicator, raw: RawRow, seen: dict[tuple[Any, Any], int], taken: set[Period]
+) -> PreviewRow:
     parsed = _parse(raw)
     if isinstance(parsed, tuple):
         return PreviewRow(raw, None, *parsed)
@@ -347,7 +351,7 @@ def _check_row(indicator: Indicator, raw: RawRow, seen: dict[tuple[Any, Any], in
         message = _("The file has this period already, in row %(row)s.") % {"row": seen[period]}
         return PreviewRow(raw, None, "period_start", message)
     try:
-        check(indicator, parsed)
+        check(indicator, parsed, taken)
     except MeasurementError as error:
         return PreviewRow(raw, None, error.field, error.message)
     seen[period] = raw.number
@@ -357,7 +361,8 @@ def _check_row(indicator: Indicator, raw: RawRow, seen: dict[tuple[Any, Any], in
 def preview(indicator: Indicator, rows: list[RawRow]) -> Preview:
     """Each row as it would be added, or with the reason it cannot be."""
     seen: dict[tuple[Any, Any], int] = {}
-    return Preview([_check_row(indicator, raw, seen) for raw in rows])
+    taken = taken_periods(indicator)
+    return Preview([_check_row(indicator, raw, seen, taken) for raw in rows])
 
 
 @transaction.atomic
@@ -366,21 +371,21 @@ def commit(
 ) -> list[Measurement]:
     """Add exactly the rows the preview showed as good (``expected``), all or none.
 
-    Each goes through ``add_measurement`` and so through the one rule again; if a row no longer
+    Each goes through the one rule again (``add_measurements``); if a row no longer
     passes (the indicator changed since the preview), MeasurementError undoes them all.
     """
     wanted = set(expected)
-    added = []
+    news = []
     for raw in rows:
         if raw.number not in wanted:
             continue
         parsed = _parse(raw)
         if isinstance(parsed, tuple):
             raise MeasurementError(*parsed)
-        added.append(add_measurement(indicator, parsed, actor, source=IndicatorSource.IMPORT))
-    if len(added) != len(wanted):
+        news.append(parsed)
+    if len(news) != len(wanted):
         raise MeasurementError("file", _("The rows changed since the preview."))
-    return added
+    return add_measurements(indicator, news, actor, source=IndicatorSource.IMPORT)
 
 
 # The signed preview -------------------------------------------------------------------------

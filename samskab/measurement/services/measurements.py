@@ -96,8 +96,18 @@ def period_error(
     return None
 
 
-def check(indicator: Indicator, new: NewMeasurement) -> None:
-    """Raise MeasurementError for the first rule ``new`` breaks."""
+Period = tuple[datetime.date, datetime.date]
+
+
+def taken_periods(indicator: Indicator) -> set[Period]:
+    """The periods the indicator has a value for already (one query, for checking many rows)."""
+    rows = Measurement.objects.filter(indicator=indicator).values_list("period_start", "period_end")
+    return set(rows)
+
+
+def check(indicator: Indicator, new: NewMeasurement, taken: set[Period] | None = None) -> None:
+    """Raise MeasurementError for the first rule ``new`` breaks. ``taken``: the periods already
+    taken (see ``taken_periods``); without it, the database is asked."""
     if indicator.is_computed:
         raise MeasurementError(
             "value", _("This indicator is computed from the stories; its values cannot be entered.")
@@ -112,10 +122,10 @@ def check(indicator: Indicator, new: NewMeasurement) -> None:
         raise MeasurementError("lower", _("The lower bound must not be above the value."))
     if new.upper is not None and new.upper < new.value:
         raise MeasurementError("upper", _("The upper bound must not be below the value."))
-    taken = Measurement.objects.filter(
-        indicator=indicator, period_start=new.period_start, period_end=new.period_end
-    )
-    if taken.exists():
+    period = (new.period_start, new.period_end)
+    if taken is None:
+        taken = taken_periods(indicator)
+    if period in taken:
         raise MeasurementError(
             "period_start",
             _("This indicator already has a value for this period. Delete it first to replace it."),
@@ -148,6 +158,41 @@ def add_measurement(
     audit.record(actor, "created", measurement, indicator=indicator.pk)
     reach_milestones(indicator)
     return measurement
+
+
+@transaction.atomic
+def add_measurements(
+    indicator: Indicator,
+    news: list[NewMeasurement],
+    actor: User | AnonymousUser | None,
+    source: IndicatorSource = IndicatorSource.IMPORT,
+) -> list[Measurement]:
+    """Check and store many measurements at once (an import): the same rule as
+    ``add_measurement`` for every row, a period given twice refused, all or none; one audit
+    entry for the lot."""
+    taken = taken_periods(indicator)
+    for new in news:
+        check(indicator, new, taken)
+        taken.add((new.period_start, new.period_end))
+    user = actor if actor is not None and actor.is_authenticated else None
+    rows = Measurement.objects.bulk_create(
+        Measurement(
+            organisation=indicator.organisation,
+            indicator=indicator,
+            period_start=new.period_start,
+            period_end=new.period_end,
+            value=new.value,
+            lower=new.lower,
+            upper=new.upper,
+            note=new.note,
+            source=source,
+            entered_by=user,
+        )
+        for new in news
+    )
+    audit.record(actor, "changed", indicator, measurements_added=len(rows), source=str(source))
+    reach_milestones(indicator)
+    return rows
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,6 +31,8 @@ class Standing:
     AWAY = "away"
     UNCHANGED = "unchanged"
     NO_BASELINE = "no_baseline"
+    # Computed from stories: moved, but by no more than chance would give.
+    WITHIN_NOISE = "within_noise"
 
 
 class Noise:
@@ -139,10 +142,11 @@ def _computed_verdict(indicator: Indicator) -> ChangeVerdict:
 
 
 def _verdict_from_test(indicator: Indicator, test: Any) -> ChangeVerdict:
+    sign = "+" if test.estimate > 0 else ""
     params = {
-        "estimate": f"{test.estimate:+.1f}",
-        "lower": f"{test.lower:.1f}",
-        "upper": f"{test.upper:.1f}",
+        "estimate": sign + number_format(test.estimate, 1),
+        "lower": number_format(test.lower, 1),
+        "upper": number_format(test.upper, 1),
         "unit": _("percentage points") if indicator.unit == Unit.PERCENT else _("points"),
     }
     if test.lower > 0 or test.upper < 0:
@@ -192,6 +196,9 @@ def progress(indicator: Indicator, measurements: list[Measurement] | None = None
         )
     else:
         change = _manual_verdict(indicator, shown)
+    if change.verdict == Noise.NOT_DISTINGUISHABLE and where in (Standing.TOWARDS, Standing.AWAY):
+        # Never call a move "towards the target" when the stories cannot tell it from noise.
+        where = Standing.WITHIN_NOISE
     values = [m.value for m in shown if m.value is not None]
     return Progress(indicator, rows, latest, fraction, where, trend(values), change)
 
@@ -203,4 +210,5 @@ STANDING_TEXT = {
     Standing.AWAY: gettext_lazy("Moving away from the target"),
     Standing.UNCHANGED: gettext_lazy("About where it started"),
     Standing.NO_BASELINE: gettext_lazy("No baseline to compare with"),
+    Standing.WITHIN_NOISE: gettext_lazy("No change larger than chance"),
 }

@@ -7,6 +7,7 @@ whatever the number of goals and indicators (prefetching), so the page stays fas
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -215,11 +216,7 @@ def headline(progresses: list[Progress], goals: list[Goal]) -> list[str]:
         return [_("The project has no goals yet, so nothing can be said about its value.")]
     if not total:
         return [_("The project has goals but no indicators yet: its value is not measured.")]
-    counts = {
-        s: sum(1 for p in progresses if p.standing == s)
-        for s in vars(Standing).values()
-        if isinstance(s, str)
-    }
+    counts = Counter(p.standing for p in progresses)
     lines.append(
         ngettext(
             "Of %(total)d indicator, %(reached)d has reached its target and %(towards)d is "
@@ -230,11 +227,27 @@ def headline(progresses: list[Progress], goals: list[Goal]) -> list[str]:
         )
         % {"total": total, "reached": counts[Standing.REACHED], "towards": counts[Standing.TOWARDS]}
     )
-    away, flat, none = counts[Standing.AWAY], counts[Standing.UNCHANGED], counts[Standing.NO_DATA]
-    if away or flat:
+    away, none = counts[Standing.AWAY], counts[Standing.NO_DATA]
+    flat = counts[Standing.UNCHANGED] + counts[Standing.WITHIN_NOISE]
+    if away:
         lines.append(
-            _("%(away)d moving away from the target and %(flat)d about where they started.")
-            % {"away": away, "flat": flat}
+            ngettext(
+                "%(n)d is moving away from the target.",
+                "%(n)d are moving away from the target.",
+                away,
+            )
+            % {"n": away}
+        )
+    if flat:
+        lines.append(
+            ngettext(
+                "%(n)d has not clearly moved (it is about where it started, or the change is no "
+                "larger than chance).",
+                "%(n)d have not clearly moved (they are about where they started, or the change "
+                "is no larger than chance).",
+                flat,
+            )
+            % {"n": flat}
         )
     if none:
         lines.append(

@@ -10,13 +10,16 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from samskab.instruments import services as instrument_services
 from samskab.instruments.models import Collection, Story, StorySource
 from samskab.instruments.samples import sample_definition
+from samskab.measurement.content import GoalKind
 from samskab.measurement.models import (
     GoalRevision,
+    Measurement,
     MscCandidate,
     MscRound,
     MscVote,
@@ -100,6 +103,8 @@ def record(world):
     )
     indicator = make_indicator(goal, title="Besøg pr. uge")
     make_measurement(indicator, 31.5, datetime.date(2025, 4, 1), note="-ikke talt i påsken")
+    withheld = make_measurement(indicator, 0.0, datetime.date(2025, 5, 1), withheld="group_below_k")
+    Measurement.objects.filter(pk=withheld.pk).update(value=None, n=3)
     PlanAnswer.objects.create(
         organisation=org,
         project=project,
@@ -184,6 +189,8 @@ def test_xlsx_keeps_numbers_and_dates(client, world, record):
     assert row[3].date() == datetime.date(2025, 4, 1)
     goals = _sheet_rows(workbook, titles[2])
     assert goals[1][2] == "'" + HYPERLINK
+    with translation.override("da"):
+        assert goals[1][1] == str(GoalKind.OUTCOME.label)  # a code column shows its label
     assert isinstance(goals[1][0], int)
 
 
@@ -240,6 +247,10 @@ def test_json_round_trips_with_every_part(client, world, record):
     assert measurement["period_start"] == "2025-04-01"
     assert measurement["value"] == 31.5
     assert measurement["n"] is None and measurement["withheld"] == ""
+    assert measurement["withheld_reason"] == ""
+    refused = body["measurements"][1]
+    assert (refused["value"], refused["n"], refused["withheld"]) == (None, 3, "group_below_k")
+    assert refused["withheld_reason"]  # the sentence the indicator page shows
     assert body["plan"][0]["current"] is True and body["plan"][0]["question"] == "what_change"
     assert body["learning"][0]["title"] == "+cmd"
     assert body["milestones"][0]["threshold"] == 30.0
@@ -275,3 +286,31 @@ def test_a_stranger_gets_404_and_another_projects_rows_stay_out(client, world, r
 )
 def test_escape_text(text, escaped):
     assert escape_text(text) == escaped
+
+
+def test_the_demo_record_fills_every_part_and_hides_stories_from_the_client(client, settings):
+    from django.contrib.auth.models import User
+
+    from samskab.demo import load_all
+    from samskab.measurement.models import Evidence
+    from samskab.projects.models import Project
+
+    settings.DEBUG = True
+    load_all()
+    settings.DEBUG = False
+    demo = Project.objects.get(title="Parken der blev fornyet")
+    client_user = User.objects.get(email="leder@demo.dk")  # the commissioning client: a viewer
+    body = _get(client, client_user, demo, "export_json").json()
+    parts = [part for part in body if isinstance(body[part], list)]
+    assert len(parts) == 10
+    assert all(body[part] for part in parts if part != "goal_revisions"), parts
+    evidence = Evidence.objects.filter(project=demo, kind="story", story__isnull=False)
+    stories = [item.story.text for item in evidence if item.story is not None]
+    assert stories
+    dumped = json.dumps(body, ensure_ascii=False)
+    assert not any(story in dumped for story in stories)
+    _data, workbook = _workbook(_get(client, client_user, demo, "export_xlsx"))
+    text = _all_text(workbook)
+    assert not any(story in text for story in stories)
+    analyst = _get(client, User.objects.get(email="analytiker@demo.dk"), demo, "export_json")
+    assert any(story in analyst.content.decode() for story in stories)

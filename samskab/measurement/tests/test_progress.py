@@ -81,3 +81,26 @@ def test_hand_entered_values_make_no_claim_about_chance():
     state = progress(_indicator(), _rows(22, 39))
     assert state.change.verdict == Noise.UNKNOWN
     assert "chance" in state.change.sentence
+
+
+def test_a_computed_move_within_noise_is_not_called_progress(monkeypatch, db):
+    from samskab.analysis.indicators import ChangeTest
+    from samskab.measurement.services import computed
+
+    indicator = _indicator(source="computed")
+    indicator.pk = 1
+    rows = _rows(21.0, 21.4)
+    for row in rows:
+        row.n, row.lower, row.upper = 300, row.value - 4, row.value + 4
+    noise = ChangeTest(0.4, -6.0, 6.6, 0.9, "share_difference", 300, 300)
+    monkeypatch.setattr(computed, "change_since_baseline", lambda ind: noise)
+    state = progress(indicator, rows)
+    assert state.change.verdict == Noise.NOT_DISTINGUISHABLE
+    assert state.standing == Standing.WITHIN_NOISE
+    clear = ChangeTest(9.0, 3.0, 15.0, 0.001, "share_difference", 300, 300)
+    monkeypatch.setattr(computed, "change_since_baseline", lambda ind: clear)
+    indicator.pk = 2  # another cache key
+    state = progress(indicator, _rows(21.0, 30.0))
+    assert state.change.verdict == Noise.DISTINGUISHABLE
+    assert state.standing == Standing.TOWARDS
+    assert "does not show by itself what caused it" in state.change.sentence

@@ -53,7 +53,7 @@ def _text(value: Cell, column: Column) -> str:
     """A code column's value as its label; a list as one line per item."""
     items = value if isinstance(value, list) else [str(value)]
     if column.choices is not None:
-        labels = dict(column.choices.choices)
+        labels = column.choices
         items = [str(labels.get(item, item)) for item in items]
     return "\n".join(items)
 
