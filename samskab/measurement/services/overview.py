@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from samskab.measurement.content import PLAN_QUESTIONS, GoalStatus, ValueLevel
 from samskab.measurement.models import Evidence, Goal, Indicator, Measurement, PlanAnswer
+from samskab.measurement.services.log import timeline
 from samskab.organisations.models import Organisation
 from samskab.projects.models import Project
 
@@ -156,4 +157,9 @@ def panel(project: Project) -> dict[str, Any]:
         .get("last")
     )
     reached = project.milestones.filter(reached_on__isnull=False).count()
-    return {"doc": row, "last_measured": latest, "milestones_reached": reached}
+    return {
+        "doc": row,
+        "last_measured": latest,
+        "milestones_reached": reached,
+        "timeline": timeline(project),
+    }

@@ -32,6 +32,7 @@ def test_an_analyst_can_take_a_story_to_evidence(client, world):
     client.force_login(world.erik)
     page = client.get(_stories_url(collection)).content.decode()
     story = Story.objects.filter(collection=collection).order_by("-created_at", "-id").first()
+    assert story is not None
     target = reverse("measurement:evidence_create", kwargs={"org": "aarby", "project": project.pk})
     assert f'href="{target}?story={story.pk}"' in page
     form = client.get(f"{target}?story={story.pk}").context["form"]

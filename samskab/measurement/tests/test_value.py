@@ -129,3 +129,17 @@ def test_overview_sorts_gaps_first_and_counts_in_fixed_queries(client, world):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(few) == len(many)
+
+
+def test_project_overview_shows_documentation_and_the_timeline(client, world):
+    from samskab.measurement.tests.factories import make_milestone
+
+    project, _ = _filled_project(world)
+    make_milestone(project, title="Første plantedag", reached_on=datetime.date(2025, 4, 11))
+    client.force_login(world.bo)
+    page = client.get(
+        reverse("projects:detail", kwargs={"org": "aarby", "pk": project.pk})
+    ).content.decode()
+    assert "Første plantedag" in page
+    assert "/ 100" in page
+    assert reverse("measurement:value", kwargs={"org": "aarby", "project": project.pk}) in page
