@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from conftest import describe_violations, run_axe
@@ -16,6 +15,7 @@ from samskab.instruments.tests.test_views_support import (
     make_story,
 )
 from samskab.measurement.models import MscCandidate, MscRound, PlanAnswer
+from samskab.measurement.tests.browser import PHONE, log_in
 from samskab.measurement.tests.factories import (
     make_evidence,
     make_gain,
@@ -29,16 +29,6 @@ from samskab.projects.models import PoliticalGoal
 from samskab.testing import make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 390, "height": 844}
-
-
-def _log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def _project(world):
@@ -86,7 +76,7 @@ def test_measurement_pages_pass_axe(page, live_server, world, viewport, settings
     if viewport:
         page.set_viewport_size(viewport)
     project, goal, indicator, msc = _project(world)
-    _log_in(page, live_server, world.dina)
+    log_in(page, live_server, world.dina)
     kw = {"org": "aarby", "project": project.pk}
     urls = [
         reverse("measurement:overview", kwargs={"org": "aarby"}),
@@ -125,7 +115,7 @@ def test_a_rejected_measurement_keeps_the_note_and_passes_axe(
 ):
     settings.EXPLORER_CACHE_DIR = tmp_path
     project, _goal, indicator, _msc = _project(world)
-    _log_in(page, live_server, world.erik)
+    log_in(page, live_server, world.erik)
     url = reverse(
         "measurement:indicator", kwargs={"org": "aarby", "project": project.pk, "pk": indicator.pk}
     )

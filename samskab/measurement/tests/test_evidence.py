@@ -19,6 +19,7 @@ from samskab.instruments.tests.test_views_support import (
 )
 from samskab.measurement.models import Attachment, Evidence, MscRound
 from samskab.measurement.services import evidence as services
+from samskab.measurement.tests.browser import PHONE, log_in
 from samskab.measurement.tests.factories import make_evidence, make_goal
 from samskab.measurement.tests.test_attachments import HTML, PDF
 from samskab.organisations.models import AuditEntry
@@ -413,17 +414,6 @@ def test_shown_hides_a_story_from_a_viewer_only(world):
 
 # --- In a browser -----------------------------------------------------------------------------
 
-PHONE = {"width": 390, "height": 844}
-
-
-def _browser_log_in(page, live_server, user):
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"].value
-    page.context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
-
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
@@ -447,13 +437,13 @@ def test_list_for_a_viewer_and_a_rejected_upload_pass_axe(page, live_server, wor
     )
     make_evidence(project, kind="document", title="Referat", text="", attachment=stored)
 
-    _browser_log_in(page, live_server, world.bo)
+    log_in(page, live_server, world.bo)
     page.goto(live_server.url + _url("measurement:evidence", project) + "?level=user")
     assert "Naboerne" in page.content() and MASKED not in page.content()
     violations = run_axe(page)
     assert not violations, describe_violations(violations)
 
-    _browser_log_in(page, live_server, world.erik)
+    log_in(page, live_server, world.erik)
     page.goto(live_server.url + _url("measurement:evidence_create", project))
     page.check("#id_kind_3")  # a document
     page.set_input_files(

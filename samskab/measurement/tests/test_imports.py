@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from samskab.measurement.content import IndicatorSource
 from samskab.measurement.models import Measurement
 from samskab.measurement.services import imports
+from samskab.measurement.tests.browser import PHONE
 from samskab.measurement.tests.factories import make_goal, make_indicator, make_measurement
 from samskab.measurement.views import imports as views
 from samskab.testing import make_project
@@ -289,9 +290,6 @@ def test_parse_date(text, date):
 def test_parse_date_refuses(text):
     with pytest.raises(ValueError):
         imports.parse_date(text)
-
-
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.mark.browser

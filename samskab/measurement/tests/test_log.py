@@ -6,11 +6,9 @@ import datetime
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import describe_violations, run_axe
 from samskab.activities.tests.factories import make_activity
 from samskab.measurement.content import Direction, GoalKind, GoalStatus, Unit
 from samskab.measurement.models import Goal, LearningEntry, Milestone, UnplannedGain
@@ -22,6 +20,7 @@ from samskab.measurement.services.log import (
     timeline,
 )
 from samskab.measurement.services.measurements import NewMeasurement, add_measurement
+from samskab.measurement.tests.browser import PHONE, assert_axe_clean, log_in
 from samskab.measurement.tests.factories import (
     make_gain,
     make_goal,
@@ -402,20 +401,6 @@ def test_the_milestone_page_renders_the_timeline(client, world, project):
 
 
 # In a real browser ------------------------------------------------------------------------
-
-PHONE = {"width": 390, "height": 844}
-
-
-def log_in(page, live_server, user):
-    browser_client = Client()
-    browser_client.force_login(user)
-    cookie = browser_client.cookies["sessionid"].value
-    page.context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
-
-
-def assert_axe_clean(page, label):
-    violations = run_axe(page)
-    assert not violations, f"{label}: {describe_violations(violations)}"
 
 
 @pytest.mark.browser

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from conftest import describe_violations, run_axe
 from samskab.measurement.content import PLAN_QUESTIONS
 from samskab.measurement.models import PlanAnswer
+from samskab.measurement.tests.browser import PHONE, assert_axe_clean, log_in
 from samskab.measurement.tests.factories import make_goal, make_indicator
 from samskab.organisations.models import AuditAction, AuditEntry
 from samskab.testing import make_project
@@ -196,20 +195,6 @@ def test_saving_an_answer_is_audited(client, world, project):
 
 
 # In a real browser ------------------------------------------------------------------------
-
-PHONE = {"width": 390, "height": 844}
-
-
-def log_in(page, live_server, user):
-    browser_client = Client()
-    browser_client.force_login(user)
-    cookie = browser_client.cookies["sessionid"].value
-    page.context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
-
-
-def assert_axe_clean(page, label):
-    violations = run_axe(page)
-    assert not violations, f"{label}: {describe_violations(violations)}"
 
 
 @pytest.mark.browser

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import translation
 
 from samskab.measurement.models import Indicator, Measurement
 from samskab.measurement.services.progress import Noise, Standing, progress, standing, trend
@@ -78,7 +79,8 @@ def test_withheld_periods_are_kept_but_not_the_latest():
 
 
 def test_hand_entered_values_make_no_claim_about_chance():
-    state = progress(_indicator(), _rows(22, 39))
+    with translation.override("en"):
+        state = progress(_indicator(), _rows(22, 39))
     assert state.change.verdict == Noise.UNKNOWN
     assert "chance" in state.change.sentence
 
@@ -100,7 +102,8 @@ def test_a_computed_move_within_noise_is_not_called_progress(monkeypatch, db):
     clear = ChangeTest(9.0, 3.0, 15.0, 0.001, "share_difference", 300, 300)
     monkeypatch.setattr(computed, "change_since_baseline", lambda ind: clear)
     indicator.pk = 2  # another cache key
-    state = progress(indicator, _rows(21.0, 30.0))
+    with translation.override("en"):
+        state = progress(indicator, _rows(21.0, 30.0))
     assert state.change.verdict == Noise.DISTINGUISHABLE
     assert state.standing == Standing.TOWARDS
     assert "does not show by itself what caused it" in state.change.sentence
