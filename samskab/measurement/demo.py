@@ -548,16 +548,36 @@ def load(project: Project) -> None:
     )
     if collection is None:
         return
+    goals = _goals(project)
+    _indicators(project, goals, collection)
+    _plan(project, goals)
+    msc = _msc(project, collection)
+    _evidence(project, goals, collection, msc)
+    _log(project, goals)
+
+
+# Which goals and indicators each plan answer names (the plan links to them).
+PLAN_GOALS = {
+    "what_change": ["use", "volunteers"],
+    "what_many_goals": ["use", "together", "wellbeing", "volunteers", "anchor"],
+    "what_ownership": ["use", "together", "wellbeing", "volunteers", "anchor"],
+}
+PLAN_INDICATORS = ("what_effects_not_performance", "how_systematic", "use_not_for_its_own_sake")
+
+
+def _plan(project: Project, goals: dict[str, Goal]) -> None:
+    org = project.organisation
     author = _user("facilitator@demo.dk")
+    indicators = list(Indicator.objects.for_org(org).filter(project=project))
     for code, text in PLAN.items():
-        PlanAnswer.objects.get_or_create(
+        answer, created = PlanAnswer.objects.get_or_create(
             organisation=org,
             project=project,
             question=code,
             defaults={"text": text, "author": author},
         )
-    goals = _goals(project)
-    _indicators(project, goals, collection)
-    msc = _msc(project, collection)
-    _evidence(project, goals, collection, msc)
-    _log(project, goals)
+        if not created:
+            continue
+        answer.goals.set([goals[key] for key in PLAN_GOALS.get(code, [])])
+        if code in PLAN_INDICATORS:
+            answer.indicators.set(indicators)

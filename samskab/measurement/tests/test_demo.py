@@ -42,6 +42,8 @@ def test_demo_has_a_full_measurement_record(demo):
     assert PlanAnswer.objects.filter(project=demo).values("question").distinct().count() == len(
         PLAN_QUESTIONS
     )
+    assert PlanAnswer.objects.filter(project=demo, goals__isnull=False).exists()
+    assert PlanAnswer.objects.filter(project=demo, indicators__isnull=False).exists()
     indicators = list(Indicator.objects.filter(project=demo))
     assert len(indicators) >= 5
     assert {i.level for i in indicators} == {level.value for level in ValueLevel}
