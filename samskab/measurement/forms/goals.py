@@ -184,6 +184,7 @@ class IndicatorForm(AccessibleModelForm):
 
     error_messages = {
         "unit_label": _("Name the unit, for example “visits a week”."),
+        "unit_needed": _("Choose the unit the values are in."),
         "target_direction": _(
             "The target lies on the wrong side of the baseline for “%(direction)s”. Check the "
             "target or the direction."
@@ -210,6 +211,8 @@ class IndicatorForm(AccessibleModelForm):
             "For a zone share the zone (top, left, right, top_left, top_right, left_right, "
             "centre); for a choice share the choice's code; for a triad centre the corner's id."
         )
+        # A computed indicator's unit follows from its measure; the others must choose one.
+        self.fields["unit"].required = False
         if self.instance.pk and self.instance.periods:
             self.initial["periods_text"] = "\n".join(f"{a} – {b}" for a, b in self.instance.periods)
 
@@ -221,6 +224,8 @@ class IndicatorForm(AccessibleModelForm):
         data = super().clean() or {}
         if data.get("source") == IndicatorSource.COMPUTED:
             self._clean_computed(data)
+        elif not data.get("unit"):
+            self._err("unit", "unit_needed")
         elif data.get("unit") == Unit.OTHER and not data.get("unit_label"):
             self._err("unit_label", "unit_label")
         self._clean_values(data)

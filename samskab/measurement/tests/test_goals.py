@@ -235,3 +235,56 @@ def test_another_organisations_indicator_is_404_under_our_project(client, world)
         assert client.get(_url(name, project, pk=foreign.pk)).status_code == 404
     url = _url("measurement:measurement_add", project, pk=foreign.pk)
     assert client.post(url, {"value": "1"}).status_code == 404
+
+
+def test_a_computed_indicator_is_created_through_the_form(client, world, settings, tmp_path):
+    from samskab.explorer.models import SavedView
+    from samskab.explorer.tests.helpers import add_stories, make_collection
+
+    settings.EXPLORER_CACHE_DIR = tmp_path
+    project, _ = _project_with_political_goal(world)
+    collection = make_collection(world.org_a)
+    collection.instrument.project = project
+    collection.instrument.save()
+    add_stories(collection, 40, level="employee")
+    view = SavedView.objects.create(
+        organisation=world.org_a,
+        collection=collection,
+        title="Medarbejdere",
+        query="level=employee",
+    )
+    goal = make_goal(project)
+    client.force_login(world.dina)
+    url = _url("measurement:indicator_create", project, goal=goal.pk)
+    page = client.get(url).content.decode()
+    assert "<code>drivers</code>" in page  # the guide lists what the saved view offers
+    data = _indicator_data(
+        source="computed",
+        unit="",
+        baseline_value="",
+        baseline_date="",
+        target_value="",
+        target_date="",
+        saved_view=view.pk,
+        measure="dyad_median",
+        signifier="decided",
+        period_kind="custom",
+        periods_text="2025-03-01 – 2025-03-15\n2025-03-16 – 2025-03-31",
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    indicator = Indicator.objects.get()
+    assert indicator.unit == "scale_0_100" and indicator.is_computed
+    values = list(indicator.measurements.values_list("n", flat=True))
+    assert len(values) == 2 and sum(values) == 40
+
+
+def test_a_manual_indicator_needs_a_unit(client, world):
+    project, _ = _project_with_political_goal(world)
+    goal = make_goal(project)
+    client.force_login(world.dina)
+    response = client.post(
+        _url("measurement:indicator_create", project, goal=goal.pk), _indicator_data(unit="")
+    )
+    assert response.status_code == 422
+    assert response.context["form"].has_error("unit", "unit_needed")
