@@ -276,7 +276,7 @@ def test_a_computed_indicator_is_created_through_the_form(client, world, setting
     indicator = Indicator.objects.get()
     assert indicator.unit == "scale_0_100" and indicator.is_computed
     values = list(indicator.measurements.values_list("n", flat=True))
-    assert len(values) == 2 and sum(values) == 40
+    assert len(values) == 2 and sum(n or 0 for n in values) == 40
 
 
 def test_a_manual_indicator_needs_a_unit(client, world):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +43,16 @@ def get_goal(request: OrgRequest, project: Project, pk: int) -> Goal:
 
 def get_indicator(request: OrgRequest, project: Project, pk: int) -> Indicator:
     return get_for_org_or_404(Indicator, request.organisation, pk=pk, project=project)
+
+
+def to_indicator(request: OrgRequest, indicator: Indicator) -> HttpResponse:
+    """Redirect to the indicator's page."""
+    return redirect(
+        "measurement:indicator",
+        org=request.organisation.slug,
+        project=indicator.project_id,
+        pk=indicator.pk,
+    )
 
 
 def measurement_context(

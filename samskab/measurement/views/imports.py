@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
@@ -23,6 +23,7 @@ from samskab.measurement.views.common import (
     get_project,
     measurement_context,
     posted,
+    to_indicator,
 )
 from samskab.organisations.policy import OrgRequest, Perm, org_view
 
@@ -98,12 +99,7 @@ def _confirm(request: OrgRequest, indicator: Indicator) -> HttpResponse:
         )
         % {"count": len(added)},
     )
-    return redirect(
-        "measurement:indicator",
-        org=request.organisation.slug,
-        project=indicator.project_id,
-        pk=indicator.pk,
-    )
+    return to_indicator(request, indicator)
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -31,6 +31,7 @@ from samskab.measurement.views.common import (
     get_project,
     measurement_context,
     posted,
+    to_indicator,
 )
 from samskab.organisations.policy import OrgRequest, Perm, org_view
 from samskab.organisations.scoping import get_for_org_or_404
@@ -46,15 +47,6 @@ def _guide(form: IndicatorForm) -> list[tuple[SavedView, list[computed.Signifier
     return [(view, computed.signifier_options(view, language[:2])) for view in views]
 
 
-def _to_indicator(request: OrgRequest, indicator: Indicator) -> HttpResponse:
-    return redirect(
-        "measurement:indicator",
-        org=request.organisation.slug,
-        project=indicator.project_id,
-        pk=indicator.pk,
-    )
-
-
 @require_http_methods(["GET", "POST"])
 @org_view(Perm.EDIT_PROJECTS)
 def indicator_create(request: OrgRequest, project: int, goal: int) -> HttpResponse:
@@ -68,7 +60,7 @@ def indicator_create(request: OrgRequest, project: int, goal: int) -> HttpRespon
         if indicator.is_computed:
             computed.refresh(indicator, force=True)
         messages.success(request, _("The indicator was added."))
-        return _to_indicator(request, indicator)
+        return to_indicator(request, indicator)
     context = measurement_context(
         request, project_obj, "goals", form=form, goal=goal_obj, guide=_guide(form)
     )
@@ -88,7 +80,7 @@ def indicator_edit(request: OrgRequest, project: int, pk: int) -> HttpResponse:
         if indicator.is_computed:
             computed.refresh(indicator, force=True)
         messages.success(request, _("The indicator was saved."))
-        return _to_indicator(request, indicator)
+        return to_indicator(request, indicator)
     context = measurement_context(
         request,
         project_obj,
@@ -166,7 +158,7 @@ def measurement_add(request: OrgRequest, project: int, pk: int) -> HttpResponse:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(request, _("The measurement was saved."))
-            return _to_indicator(request, indicator)
+            return to_indicator(request, indicator)
     return _detail(request, indicator, form, status=422)
 
 
@@ -181,7 +173,7 @@ def measurement_delete(request: OrgRequest, project: int, pk: int, mpk: int) -> 
     else:
         delete_measurement(measurement, request.user)
         messages.success(request, _("The measurement was deleted."))
-    return _to_indicator(request, indicator)
+    return to_indicator(request, indicator)
 
 
 @require_POST
@@ -192,4 +184,4 @@ def recompute(request: OrgRequest, project: int, pk: int) -> HttpResponse:
     if indicator.is_computed:
         computed.refresh(indicator, force=True)
         messages.success(request, _("The indicator was computed again from the stories."))
-    return _to_indicator(request, indicator)
+    return to_indicator(request, indicator)
