@@ -85,7 +85,11 @@ def promote_gain(gain: UnplannedGain, actor: Actor) -> tuple[Goal, bool]:
 
     Promoting a gain that already became a goal returns that goal and creates nothing.
     """
-    gain = UnplannedGain.objects.select_for_update().select_related("promoted_to").get(pk=gain.pk)
+    gain = (
+        UnplannedGain.objects.select_for_update(of=("self",))
+        .select_related("promoted_to")
+        .get(pk=gain.pk)
+    )
     if gain.promoted_to is not None:
         return gain.promoted_to, False
     goal = Goal.objects.create(

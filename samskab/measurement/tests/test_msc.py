@@ -533,3 +533,15 @@ def test_round_list_shows_status_choices_and_link(client, world, project):
     assert "Open for choices" in content
     assert "2 choices so far (1 through the link)" in content
     assert msc_round.token in content
+
+
+def test_large_story_numbers_are_not_written_with_a_thousands_separator(client, world, project):
+    """Danish formats 31440 as "31.440": a checkbox value or a link written that way would
+    pick no story (found when the ids passed 999 on PostgreSQL)."""
+    collection, stories = make_stories(project, 2)
+    big = make_story(collection, id=1_234_567, title="Stor", text="En historie med et højt nummer.")
+    client.force_login(world.dina)
+    data = _create_data(collection, [big], title="Tjek")  # one story: refused, shown again
+    content = client.post(_create_url(project), data).content.decode()
+    assert f'value="{big.pk}" id="story-{big.pk}" ' in content
+    assert "1.234.567" not in content
