@@ -264,6 +264,9 @@ EXPLORER_CACHE_DIR = Path(env_str("EXPLORER_CACHE_DIR", str(BASE_DIR / "var" / "
 # Up to this many stories a version's store is built within the page request; above, the
 # django-tasks worker builds it and the pages show its progress.
 EXPLORER_INLINE_BUILD_MAX = env_int("EXPLORER_INLINE_BUILD_MAX", 50_000)
+# The key of the cell-key method's record keys (docs/disclosure.md). Changing it changes every
+# perturbed figure once; keep it stable. Defaults to SECRET_KEY.
+DISCLOSURE_KEY = env_secret("DISCLOSURE_KEY") or SECRET_KEY
 
 # Largest document accepted as evidence or with a measurement (bytes); the type is checked by
 # content in samskab/measurement/services/attachments.py.

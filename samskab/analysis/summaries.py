@@ -5,9 +5,11 @@ Every output passes disclosure control (`disclosure`) before it leaves the engin
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from samskab.analysis.compositions import ilr_inv
 from samskab.analysis.density import (
@@ -21,9 +23,11 @@ from samskab.analysis.density import (
 from samskab.analysis.disclosure import (
     DEFAULT_K,
     GROUP_BELOW_K,
+    Guard,
+    SuppressedTable,
     Withheld,
+    as_guard,
     check_k,
-    suppress_cells,
 )
 from samskab.analysis.schema import Kind
 from samskab.analysis.store import ColumnarStore
@@ -33,8 +37,24 @@ from samskab.analysis.zones import ZONE_CODES
 # --- Raw counts of a selection (before disclosure control; the functions below apply it) ---
 
 
+# Every count function takes `keys`: with the release's record keys (`ckey`) it returns each
+# cell's key sum instead of its count, which the cell-key method turns into the cell's noise.
+Keys = npt.NDArray[np.uint8] | None
+
+
+def _tally(codes: npt.NDArray[np.intp], size: int, rows: BoolArray | None, keys: Keys) -> IntArray:
+    weights = None
+    if keys is not None:
+        weights = (keys if rows is None else keys[rows]).astype(np.float64)
+    return np.bincount(codes, weights=weights, minlength=size)[:size].astype(np.int64)
+
+
 def cell_counts(
-    store: ColumnarStore, sid: str, mask: BoolArray, resolution: int | None = None
+    store: ColumnarStore,
+    sid: str,
+    mask: BoolArray,
+    resolution: int | None = None,
+    keys: Keys = None,
 ) -> IntArray:
     """Answered stories in `mask` per density slot of a triad."""
     answered = mask & store.answered(sid)
@@ -43,47 +63,74 @@ def cell_counts(
         cells = np.take(store.part(sid, "cell"), np.flatnonzero(answered))
     else:
         cells = cell_index(store.triad_props(sid)[answered], res)
-    return bin_counts(cells, res)
+    if keys is None:
+        return bin_counts(cells, res)
+    return _tally(cells.astype(np.intp), n_slots(res), answered, keys)
 
 
-def zone_counts(store: ColumnarStore, sid: str, mask: BoolArray) -> IntArray:
+def zone_counts(store: ColumnarStore, sid: str, mask: BoolArray, keys: Keys = None) -> IntArray:
     """Answered stories in `mask` per triad zone (`zones.ZONE_CODES` order)."""
-    zones = store.part(sid, "zone")[mask & store.answered(sid)].astype(np.intp)
-    return np.bincount(zones, minlength=len(ZONE_CODES))[: len(ZONE_CODES)].astype(np.int64)
+    answered = mask & store.answered(sid)
+    zones = store.part(sid, "zone")[answered].astype(np.intp)
+    return _tally(zones, len(ZONE_CODES), answered, keys)
 
 
-def choice_counts(store: ColumnarStore, sid: str, mask: BoolArray) -> IntArray:
+def choice_counts(store: ColumnarStore, sid: str, mask: BoolArray, keys: Keys = None) -> IntArray:
     """Answered stories in `mask` per option (a multiple choice: per ticked option)."""
     signifier = store.schema.get(sid)
     answered = mask & store.answered(sid)
     if signifier.kind is Kind.SINGLE:
         codes = store.part(sid, "code")[answered].astype(np.intp)
-        return np.bincount(codes, minlength=len(signifier.parts)).astype(np.int64)
-    return np.asarray(store.part(sid, "ticks")[answered].sum(axis=0), dtype=np.int64)
+        return _tally(codes, len(signifier.parts), answered, keys)
+    ticks = store.part(sid, "ticks")[answered]
+    if keys is None:
+        return np.asarray(ticks.sum(axis=0), dtype=np.int64)
+    weights = keys[answered].astype(np.int64)
+    return np.asarray((ticks * weights[:, None]).sum(axis=0), dtype=np.int64)
 
 
-def level_counts(store: ColumnarStore, mask: BoolArray) -> IntArray:
+def level_counts(store: ColumnarStore, mask: BoolArray, keys: Keys = None) -> IntArray:
     """Stories in `mask` per level as the tables show them: the levels, then "no level"."""
     size = len(store.schema.levels)
     levels = store.column("level")[mask].astype(np.intp)
-    counts = np.bincount(levels + 1, minlength=size + 1)[: size + 1]
+    counts = _tally(levels + 1, size + 1, mask, keys)
     return np.concatenate([counts[1:], counts[:1]]).astype(np.int64)
+
+
+def band_counts(store: ColumnarStore, sid: str, mask: BoolArray, keys: Keys = None) -> IntArray:
+    """Answered stories in `mask` per fifth of a dyad (`zones.BAND_CODES` order)."""
+    answered = mask & store.answered(sid)
+    return _tally(store.part(sid, "band")[answered].astype(np.intp), 5, answered, keys)
+
+
+def state_counts(store: ColumnarStore, sid: str, mask: BoolArray, keys: Keys = None) -> IntArray:
+    """Answered, not applicable and skipped stories in `mask`."""
+    return _tally(store.state(sid)[mask].astype(np.intp), 3, mask, keys)
+
+
+def protected_table(
+    guard: Guard, count: Callable[[Keys], IntArray]
+) -> tuple[IntArray, SuppressedTable]:
+    """Counts from `count(None)` as `guard` lets them be shown (key sums from `count(keys)`)."""
+    counts = count(None)
+    sums = count(guard.keys) if guard.keys is not None else None
+    return counts, guard.table(counts, sums)
 
 
 def triad_density(
     store: ColumnarStore,
     sid: str,
     mask: BoolArray,
-    k: int = DEFAULT_K,
+    k: int | Guard = DEFAULT_K,
     resolution: int | None = None,
     masses: tuple[float, ...] = DEFAULT_MASSES,
 ) -> Density:
     """Binned density of the answered stories in `mask`, cells below k hidden."""
-    check_k(k)
+    guard = as_guard(k)
     res = store.resolution if resolution is None else resolution
-    counts = cell_counts(store, sid, mask, res)
+    counts, table = protected_table(guard, lambda keys: cell_counts(store, sid, mask, res, keys))
     total = int(counts.sum())
-    if total < k:
+    if total < guard.k:
         hidden = np.ones(n_slots(res), dtype=bool)
         return Density(
             res,
@@ -93,10 +140,12 @@ def triad_density(
             -1,
             (GROUP_BELOW_K,),
         )
-    table = suppress_cells(counts, k)
-    shown = np.where(table.hidden, 0, counts)
+    shown = np.where(table.hidden, 0, table.counts)
     reasons = tuple(sorted({w.reason for w in table.withheld}))
-    return Density(res, table.shown, table.hidden, contour_levels(shown, masses), total, reasons)
+    shown_total = guard.count(mask & store.answered(sid))
+    return Density(
+        res, table.shown, table.hidden, contour_levels(shown, masses), shown_total, reasons
+    )
 
 
 @dataclass(frozen=True)
@@ -109,28 +158,57 @@ class Breakdown:
     withheld: tuple[Withheld, ...]
 
 
-def breakdown(counts: IntArray, categories: tuple[str, ...], k: int = DEFAULT_K) -> Breakdown:
-    total = int(np.asarray(counts).sum())
-    if total < check_k(k):
+def breakdown(
+    counts: IntArray,
+    categories: tuple[str, ...],
+    k: int | Guard = DEFAULT_K,
+    key_sums: IntArray | None = None,
+    total: int | None = None,
+) -> Breakdown:
+    """A table as the guard lets it be shown; `total` is the shown total (perturbed by the
+    caller as its own cell), or the exact sum."""
+    guard = as_guard(k)
+    exact = int(np.asarray(counts).sum())
+    if exact < guard.k:
         return Breakdown(
             categories, np.full(len(categories), -1), -1, (Withheld("total", GROUP_BELOW_K),)
         )
-    table = suppress_cells(np.asarray(counts, dtype=np.int64), k)
-    return Breakdown(categories, table.shown, total, table.withheld)
+    table = guard.table(np.asarray(counts, dtype=np.int64), key_sums)
+    return Breakdown(categories, table.shown, exact if total is None else total, table.withheld)
 
 
-def answer_states(store: ColumnarStore, sid: str, mask: BoolArray, k: int = DEFAULT_K) -> Breakdown:
+def guarded_breakdown(
+    guard: Guard, categories: tuple[str, ...], count: Callable[[Keys], IntArray], total: int
+) -> Breakdown:
+    """`breakdown` of `count(None)`, with key sums from `count(keys)` when perturbed."""
+    counts = count(None)
+    sums = count(guard.keys) if guard.keys is not None else None
+    return breakdown(counts, categories, guard, sums, total if guard.perturbs else None)
+
+
+def answer_states(
+    store: ColumnarStore, sid: str, mask: BoolArray, k: int | Guard = DEFAULT_K
+) -> Breakdown:
     """Answered / not applicable / skipped counts: not-applicable is shown as data."""
-    state = store.state(sid)
-    # Vector ANDs and counts beat boolean indexing of the states (no copy of the selection).
-    counts = np.array([np.count_nonzero(mask & (state == code)) for code in range(3)])
-    return breakdown(counts, ("answered", "not_applicable", "skipped"), k)
+    guard = as_guard(k)
+    return guarded_breakdown(
+        guard,
+        ("answered", "not_applicable", "skipped"),
+        lambda keys: state_counts(store, sid, mask, keys),
+        guard.count(mask),
+    )
 
 
 def choice_breakdown(
-    store: ColumnarStore, sid: str, mask: BoolArray, k: int = DEFAULT_K
+    store: ColumnarStore, sid: str, mask: BoolArray, k: int | Guard = DEFAULT_K
 ) -> Breakdown:
-    return breakdown(choice_counts(store, sid, mask), store.schema.get(sid).parts, k)
+    guard = as_guard(k)
+    return guarded_breakdown(
+        guard,
+        store.schema.get(sid).parts,
+        lambda keys: choice_counts(store, sid, mask, keys),
+        guard.count(mask & store.answered(sid)),
+    )
 
 
 def triad_centre(

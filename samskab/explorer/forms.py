@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.analysis.density import DEFAULT_RESOLUTION
 from samskab.analysis.disclosure import DEFAULT_K, MIN_K
+from samskab.analysis.release import SMALL
 from samskab.analysis.schema import Kind, Schema
 from samskab.analysis.zones import ZONE_CODES
 from samskab.explorer.models import MAX_K, MAX_THEMES, MIN_THEMES, ThemeMethod
@@ -26,6 +27,17 @@ from samskab.lib.forms import AccessibleForm, check_date_order
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 TRIAD_CORNERS = ("top", "left", "right")  # the order of a triad's parts and shares
+# A dyad band's edges: the only dyad bounds of a coarse form (`FilterForm(coarse=True)`).
+BAND_LOWS = frozenset({0, 20, 40, 60, 80})
+BAND_HIGHS = frozenset({19, 39, 59, 79, 100})
+SMALL_CHOICE = _(
+    "“%(value)s” cannot be chosen: groups with fewer stories than the threshold are never "
+    "shown on their own."
+)
+COARSE_ONLY = _(
+    "Exact ranges, regions, cells, dates and text search are only for those who may read the "
+    "stories. Choose a zone, a band or an option instead."
+)
 
 
 class SignifierGroup(NamedTuple):
@@ -108,10 +120,14 @@ class FilterForm(AccessibleForm):
         prefix: str | None = None,
         named: bool = False,
         themes: Sequence[ThemeOption] = (),
+        coarse: bool = False,
     ) -> None:
+        """`coarse`: only predefined categories (no exact ranges, regions, cells, dates or
+        text), for readers who see perturbed figures (docs/disclosure.md)."""
         super().__init__(data, prefix=prefix)
         self.schema = schema
         self.labels = labels
+        self.coarse = coarse
         if not named:
             del self.fields["name"]
         # A theme is a choice of the version's newest finished run: any other value (an older
@@ -121,12 +137,27 @@ class FilterForm(AccessibleForm):
             ("", _("any theme")),
             *((t.value, t.label) for t in themes),
         ]
-        self.fields["level"].choices = list(labels.levels.items())  # type: ignore[attr-defined]
-        self.fields["prompt"].choices = [  # type: ignore[attr-defined]
-            (p, labels.prompts.get(p, p)) for p in schema.prompts
+        self.fields["level"].choices = [  # type: ignore[attr-defined]
+            (code, label) for code, label in labels.levels.items() if self._usable("level", code)
         ]
+        self.fields["prompt"].choices = [  # type: ignore[attr-defined]
+            (p, labels.prompts.get(p, p)) for p in schema.prompts if self._usable("prompt", p)
+        ]
+        for name in ("level", "prompt"):
+            self.fields[name].error_messages["invalid_choice"] = SMALL_CHOICE
         for s in schema.signifiers:
             self._add_signifier_fields(s.id, s.kind, s.parts)
+
+    def _usable(self, attribute: str, value: str) -> bool:
+        """Small categories (and the merged one) are never a filter (`analysis.release`)."""
+        return value != SMALL and not self.labels.is_small(attribute, value)
+
+    def exact_fields(self) -> list[str]:
+        """The fields a coarse form refuses: dates, text, triad regions and cells."""
+        names = ["date_from", "date_to", "q"]
+        for s in self.schema.of_kind(Kind.TRIAD):
+            names += [f"cell_{s.id}", *(n for pair in region_names(s.id) for n in pair)]
+        return [n for n in names if n in self.fields]
 
     def _add_signifier_fields(self, sid: str, kind: Kind, parts: tuple[str, ...]) -> None:
         title = self.labels.title(sid)
@@ -141,6 +172,16 @@ class FilterForm(AccessibleForm):
                 required=False, min_value=0, widget=forms.HiddenInput
             )
             self._add_region_fields(sid, parts)
+        elif kind is Kind.DYAD and self.coarse:
+            for end, label, edges in (("min", _("from"), BAND_LOWS), ("max", _("to"), BAND_HIGHS)):
+                self.fields[f"{end}_{sid}"] = forms.TypedChoiceField(
+                    label=_("%(title)s: %(end)s (0–100)") % {"title": title, "end": label},
+                    required=False,
+                    coerce=int,
+                    empty_value=None,
+                    choices=[("", "–"), *((e, str(e)) for e in sorted(edges))],
+                    error_messages={"invalid_choice": COARSE_ONLY},
+                )
         elif kind is Kind.DYAD:
             for end, label in (("min", _("from")), ("max", _("to"))):
                 self.fields[f"{end}_{sid}"] = forms.IntegerField(
@@ -154,7 +195,8 @@ class FilterForm(AccessibleForm):
                 label=title,
                 required=False,
                 widget=CHECKBOXES,
-                choices=[(p, self.labels.part(sid, p)) for p in parts],
+                choices=[(p, self.labels.part(sid, p)) for p in parts if self._usable(sid, p)],
+                error_messages={"invalid_choice": SMALL_CHOICE},
             )
         self.fields[f"state_{sid}"] = forms.ChoiceField(
             label=_("%(title)s: answer") % {"title": title},
@@ -196,8 +238,17 @@ class FilterForm(AccessibleForm):
         error = forms.ValidationError(self.error_messages[code], code=code, params=params)
         self.add_error(name, error)
 
+    def _check_coarse(self, data: dict[str, Any]) -> None:
+        for name in self.exact_fields():
+            if data.get(name) not in (None, ""):
+                error = forms.ValidationError(COARSE_ONLY, code="coarse_only")
+                # A density cell has no visible field: its error belongs to the whole form.
+                self.add_error(None if name.startswith("cell_") else name, error)
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.coarse:
+            self._check_coarse(data)
         check_date_order(self, data, "date_from", "date_to")
         for s in self.schema.of_kind(Kind.TRIAD):
             self._check_region(s.id, data)
@@ -214,6 +265,8 @@ class FilterForm(AccessibleForm):
 
     def basic_fields(self) -> list[forms.BoundField]:
         names = ["level", "prompt", "date_from", "date_to", "q"]
+        if self.coarse:  # shown only when asked for, to say why they are refused
+            names = [n for n in names if n in ("level", "prompt") or self[n].errors]
         if self.theme_names or self["theme"].errors:
             names.append("theme")  # only once themes were found (or a wrong one was asked for)
         return [self[name] for name in names]
@@ -228,6 +281,8 @@ class FilterForm(AccessibleForm):
         groups = []
         for s in self.schema.signifiers:
             region = [n for pair in region_names(s.id) for n in pair if n in self.fields]
+            if self.coarse:
+                region = [n for n in region if self[n].errors]
             names = [
                 n
                 for n in self.fields

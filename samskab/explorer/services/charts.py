@@ -17,13 +17,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samskab.analysis.density import cell_vertices, valid_slots
-from samskab.analysis.disclosure import Withheld, suppress_cells
+from samskab.analysis.disclosure import Guard, Withheld
+from samskab.analysis.release import SMALL
 from samskab.analysis.schema import Kind, Signifier
 from samskab.analysis.store import ColumnarStore
 from samskab.analysis.summaries import (
+    Keys,
     answer_states,
-    breakdown,
+    band_counts,
     choice_breakdown,
+    guarded_breakdown,
     triad_density,
     zone_counts,
 )
@@ -61,15 +64,22 @@ class Chart:
     cell_links: int = 0  # density cells drawn as links to their stories
 
 
-def count_text(value: int, language: str) -> str:
-    return _("hidden") if value < 0 else fmt_int(value, language)
+def count_text(value: int, language: str, guard: Guard | None = None) -> str:
+    """A count as shown: "hidden" below k; for perturbed figures "fewer than k" (zero too)."""
+    if value >= 0:
+        return fmt_int(value, language)
+    if guard is not None and guard.perturbs:
+        return _("fewer than %(k)s") % {"k": guard.k}
+    return _("hidden")
 
 
-def states_line(store: ColumnarStore, sid: str, mask: BoolArray, k: int, language: str) -> str:
-    counts = answer_states(store, sid, mask, k)
+def states_line(
+    store: ColumnarStore, sid: str, mask: BoolArray, guard: Guard, language: str
+) -> str:
+    counts = answer_states(store, sid, mask, guard)
     if counts.total < 0:
-        return _("Fewer than %(k)s stories.") % {"k": k}
-    answered, na, skipped = (count_text(int(c), language) for c in counts.counts)
+        return _("Fewer than %(k)s stories.") % {"k": guard.k}
+    answered, na, skipped = (count_text(int(c), language, guard) for c in counts.counts)
     return _("n = %(answered)s answered · not applicable: %(na)s · skipped: %(skipped)s") % {
         "answered": answered,
         "na": na,
@@ -107,11 +117,14 @@ def _cell_points(res: int) -> tuple[tuple[tuple[float, float], ...], ...]:
     return tuple(tuple((x, y) for x, y in slot) for slot in xy)
 
 
-def _density_cells(counts: IntArray, hidden: BoolArray, res: int) -> list[str]:
+def _density_cells(counts: IntArray, hidden: BoolArray, res: int, perturbed: bool) -> list[str]:
+    """Shaded cells; hidden ones grey. Perturbed figures hide empty cells too, so there a
+    hidden cell is left blank like an empty one (zero and "fewer than k" look the same)."""
     cells = _cell_points(res)
     top = max(int(counts.max()), 1)
     out = []
-    for slot in np.flatnonzero(valid_slots(res) & ((counts > 0) | hidden)):
+    drawn = (counts > 0) & ~hidden if perturbed else (counts > 0) | hidden
+    for slot in np.flatnonzero(valid_slots(res) & drawn):
         points = cells[slot]
         if hidden[slot]:
             out.append(svg.polygon(points, svg.HIDDEN, 0.35))
@@ -168,24 +181,25 @@ def triad_chart(
     store: ColumnarStore,
     s: Signifier,
     mask: BoolArray,
-    k: int,
+    guard: Guard,
     labels: Labels,
     cell_href: CellHref | None = None,
 ) -> Chart:
     lang = labels.language
-    density = triad_density(store, s.id, mask, k)
+    density = triad_density(store, s.id, mask, guard)
     title = labels.title(s.id)
-    states = states_line(store, s.id, mask, k, lang)
-    zones = _zone_rows(store, s.id, mask, k, lang)
+    states = states_line(store, s.id, mask, guard, lang)
+    zones = _zone_rows(store, s.id, mask, guard, lang)
     withheld = [Withheld("cells", r, int(density.hidden.sum())) for r in density.reasons]
     if density.total < 0:
         return Chart(s.id, "triad", title, None, (_("Zone"), _("Stories")), [], states, withheld)
     answered = mask & (store.answered(s.id))
     rows = np.flatnonzero(answered)
     visible = ~density.hidden[np.take(store.part(s.id, "cell"), rows)]
-    points = _sample(store, s.id, rows[visible])
+    # Dots are single stories: only for readers of stories, never in perturbed figures.
+    points = _sample(store, s.id, rows[visible]) if not guard.perturbs else np.empty((0, 2))
     body = [svg.polygon([tuple(c) for c in CORNERS], "#f4f6f8")]
-    body += _density_cells(density.counts, density.hidden, density.resolution)
+    body += _density_cells(density.counts, density.hidden, density.resolution, guard.perturbs)
     body += _zone_lines()
     body += [
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="1.4" fill="{svg.INK}" fill-opacity="0.45"/>'
@@ -219,11 +233,14 @@ def triad_chart(
 
 
 def _zone_rows(
-    store: ColumnarStore, sid: str, mask: BoolArray, k: int, language: str
+    store: ColumnarStore, sid: str, mask: BoolArray, guard: Guard, language: str
 ) -> tuple[list[Row], list[Withheld]]:
-    table = breakdown(zone_counts(store, sid, mask), ZONE_CODES, k)
+    def count(keys: Keys) -> IntArray:
+        return zone_counts(store, sid, mask, keys)
+
+    table = guarded_breakdown(guard, ZONE_CODES, count, guard.count(mask & store.answered(sid)))
     rows = [
-        Row(str(ZONE_LABELS[z]), count_text(int(c), language), _select(c, f"zone_{sid}", z))
+        Row(str(ZONE_LABELS[z]), count_text(int(c), language, guard), _select(c, f"zone_{sid}", z))
         for z, c in zip(ZONE_CODES, table.counts, strict=True)
     ]
     return rows, list(table.withheld)
@@ -234,14 +251,21 @@ def _select(count: int | np.integer, name: str, value: str) -> dict[str, str] | 
 
 
 def dyad_chart(
-    store: ColumnarStore, s: Signifier, mask: BoolArray, k: int, labels: Labels
+    store: ColumnarStore, s: Signifier, mask: BoolArray, guard: Guard, labels: Labels
 ) -> Chart:
     lang = labels.language
     answered = mask & (store.answered(s.id))
-    counts = np.bincount(store.part(s.id, "band")[answered].astype(np.intp), minlength=5)[:5]
-    table = breakdown(counts, BAND_CODES, k)
+
+    def count(keys: Keys) -> IntArray:
+        return band_counts(store, s.id, mask, keys)
+
+    table = guarded_breakdown(guard, BAND_CODES, count, guard.count(answered))
     rows = [
-        Row(BAND_LABELS[b], count_text(int(c), lang), _band_select(s.id, i) if c > 0 else None)
+        Row(
+            BAND_LABELS[b],
+            count_text(int(c), lang, guard),
+            _band_select(s.id, i) if c > 0 else None,
+        )
         for i, (b, c) in enumerate(zip(BAND_CODES, table.counts, strict=True))
     ]
     poles = [labels.part(s.id, p) for p in s.parts]
@@ -252,9 +276,10 @@ def dyad_chart(
         [BAND_LABELS[b] for b in BAND_CODES],
         poles,
         rows,
-        states_line(store, s.id, mask, k, lang),
+        states_line(store, s.id, mask, guard, lang),
         list(table.withheld),
         table.total,
+        guard,
     )
 
 
@@ -273,6 +298,7 @@ def _bar_chart(
     states: str,
     withheld: list[Withheld],
     total: int,
+    guard: Guard,
 ) -> Chart:
     """Vertical bars for dyad bands; pole labels under the axis."""
     title = labels.title(s.id)
@@ -286,7 +312,8 @@ def _bar_chart(
         body.append(svg.rect(x, 170 - height, 52, height, svg.ACCENT, 0.85))
         if c < 0:
             body.append(svg.rect(x, 150, 52, 20, svg.HIDDEN, 0.35))
-        body.append(svg.text(x + 26, 164 - height, count_text(int(c), labels.language), size=11))
+        shown = count_text(int(c), labels.language, guard)
+        body.append(svg.text(x + 26, 164 - height, shown, size=11))
         body.append(svg.text(x + 26, 186, name, size=11))
     body.append(svg.line((40, 170), (364, 170)))
     body += [svg.text(40, 206, poles[0], "start"), svg.text(364, 224, poles[1], "end")]
@@ -301,50 +328,63 @@ def _bar_chart(
 
 
 def choice_chart(
-    store: ColumnarStore, s: Signifier, mask: BoolArray, k: int, labels: Labels
+    store: ColumnarStore, s: Signifier, mask: BoolArray, guard: Guard, labels: Labels
 ) -> Chart:
     lang = labels.language
-    table = choice_breakdown(store, s.id, mask, k)
-    states = states_line(store, s.id, mask, k, lang)
+    table = choice_breakdown(store, s.id, mask, guard)
+    states = states_line(store, s.id, mask, guard, lang)
     title = labels.title(s.id)
     head = (_("Option"), _("Stories"))
     if table.total < 0:
         return Chart(s.id, s.kind.value, title, None, head, [], states, list(table.withheld))
-    names = [labels.part(s.id, p) for p in s.parts]
-    top = max(int(table.counts.max()), 1)
+    # Options below k in the whole version are not shown on their own (`analysis.release`).
+    shown = [i for i, p in enumerate(s.parts) if not labels.is_small(s.id, p)]
+    parts = [s.parts[i] for i in shown]
+    counts = np.asarray(table.counts)[shown]
+    names = [labels.part(s.id, p) for p in parts]
+    top = max(int(counts.max()), 1) if counts.size else 1
     body = []
-    for i, (name, c) in enumerate(zip(names, table.counts, strict=True)):
+    for i, (name, c) in enumerate(zip(names, counts, strict=True)):
         y = 12 + i * 38
         width = 0 if c < 0 else 300 * int(c) / top
         body.append(svg.text(8, y + 12, name, "start"))
         body.append(svg.rect(8, y + 17, width, 14, svg.ACCENT, 0.85))
         if c < 0:
             body.append(svg.rect(8, y + 17, 30, 14, svg.HIDDEN, 0.35))
-        body.append(svg.text(max(width, 30) + 14, y + 29, count_text(int(c), lang), "start", 11))
+        text = count_text(int(c), lang, guard)
+        body.append(svg.text(max(width, 30) + 14, y + 29, text, "start", 11))
     height = 30 + 38 * len(names)
     body.append(svg.text(200, height - 8, states, size=11))
     desc = _("Bars: stories per option. %(states)s.") % {"states": states}
     chart_svg = svg.frame(f"chart-{s.id}", 400, height, title, desc, "".join(body))
     rows = [
-        Row(name, count_text(int(c), lang), _select(c, f"choice_{s.id}", p))
-        for name, p, c in zip(names, s.parts, table.counts, strict=True)
+        Row(
+            name,
+            count_text(int(c), lang, guard),
+            _select(c, f"choice_{s.id}", p) if p != SMALL else None,
+        )
+        for name, p, c in zip(names, parts, counts, strict=True)
     ]
     return Chart(s.id, s.kind.value, title, chart_svg, head, rows, states, list(table.withheld))
 
 
-def _stone_counts(store: ColumnarStore, sid: str, j: int, mask: BoolArray) -> IntArray:
+def _stone_counts(
+    store: ColumnarStore, sid: str, j: int, mask: BoolArray, keys: Keys = None
+) -> IntArray:
     x, y = store.part(sid, f"s{j}x")[mask], store.part(sid, f"s{j}y")[mask]
     placed = ~np.isnan(x)
     ix = np.clip((x[placed] * GRID).astype(np.intp), 0, GRID - 1)
     iy = np.clip((y[placed] * GRID).astype(np.intp), 0, GRID - 1)
-    return np.bincount(ix * GRID + iy, minlength=GRID * GRID).astype(np.int64)
+    weights = None if keys is None else keys[mask][placed].astype(np.float64)
+    return np.bincount(ix * GRID + iy, weights=weights, minlength=GRID * GRID).astype(np.int64)
 
 
 def stones_chart(
-    store: ColumnarStore, s: Signifier, mask: BoolArray, k: int, labels: Labels
+    store: ColumnarStore, s: Signifier, mask: BoolArray, guard: Guard, labels: Labels
 ) -> Chart:
     lang = labels.language
-    states = states_line(store, s.id, mask, k, lang)
+    k = guard.k
+    states = states_line(store, s.id, mask, guard, lang)
     title = labels.title(s.id)
     body, rows, withheld = [], [], []
     for j, stone in enumerate(s.parts):
@@ -356,18 +396,20 @@ def stones_chart(
             withheld.append(Withheld(stone, "group_below_k"))
             rows.append(Row(name, _("hidden")))
             continue
-        table = suppress_cells(counts, k)
+        table = guard.table(counts, _stone_counts(store, s.id, j, mask, guard.keys))
         withheld += list(table.withheld)
-        top = max(int(counts.max()), 1)
+        top = max(int(table.counts.max()), 1)
         for cell in range(GRID * GRID):
             cx, cy = divmod(cell, GRID)
             hidden = bool(table.hidden[cell])
-            fill, opacity = (svg.HIDDEN, 0.35) if hidden else (svg.ACCENT, counts[cell] / top)
+            share = max(int(table.counts[cell]), 0) / top
+            fill, opacity = (svg.HIDDEN, 0.35) if hidden else (svg.ACCENT, share)
             body.append(svg.rect(ox + cx * 20, oy + (GRID - 1 - cy) * 20, 20, 20, fill, opacity))
         body.append(
             f'<rect x="{ox}" y="{oy}" width="100" height="100" fill="none" stroke="{svg.LINE}"/>'
         )
-        rows.append(Row(name, fmt_int(int(counts.sum()), lang)))
+        placed = guard.count(~np.isnan(store.part(s.id, f"s{j}x")) & mask)
+        rows.append(Row(name, count_text(placed, lang, guard)))
     height = 24 + 140 * ((len(s.parts) + 2) // 3) + 10
     body.append(svg.text(200, height - 6, states, size=11))
     x_label, y_label = labels.signifiers[s.id].axes
@@ -381,13 +423,13 @@ def stones_chart(
 
 
 def freetext_chart(
-    store: ColumnarStore, s: Signifier, mask: BoolArray, k: int, labels: Labels
+    store: ColumnarStore, s: Signifier, mask: BoolArray, guard: Guard, labels: Labels
 ) -> Chart:
-    states = states_line(store, s.id, mask, k, labels.language)
+    states = states_line(store, s.id, mask, guard, labels.language)
     return Chart(s.id, "freetext", labels.title(s.id), None, ("", ""), [], states)
 
 
-Builder = Callable[[ColumnarStore, Signifier, BoolArray, int, Labels], Chart]
+Builder = Callable[[ColumnarStore, Signifier, BoolArray, Guard, Labels], Chart]
 
 BUILDERS: dict[Kind, Builder] = {
     Kind.TRIAD: triad_chart,
@@ -403,11 +445,11 @@ def chart_for(
     store: ColumnarStore,
     s: Signifier,
     mask: BoolArray,
-    k: int,
+    guard: Guard,
     labels: Labels,
     cell_href: CellHref | None = None,
 ) -> Chart:
     """One signifier's chart; with `cell_href`, a triad's cells link to their stories."""
     if s.kind is Kind.TRIAD:
-        return triad_chart(store, s, mask, k, labels, cell_href)
-    return BUILDERS[s.kind](store, s, mask, k, labels)
+        return triad_chart(store, s, mask, guard, labels, cell_href)
+    return BUILDERS[s.kind](store, s, mask, guard, labels)

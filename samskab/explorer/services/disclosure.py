@@ -7,10 +7,14 @@ from django.utils.translation import ngettext
 
 from samskab.analysis.disclosure import (
     CELL_BELOW_K,
-    COMPLEMENTARY,
+    COARSE_ONLY,
     DIFFERENCE_BELOW_K,
     GROUP_BELOW_K,
     HIDDEN_CATEGORY,
+    LEFT_OUT,
+    MERGED,
+    PERTURBED,
+    SMALL_CATEGORY,
     Withheld,
 )
 
@@ -26,14 +30,34 @@ def reason_text(reason: str, k: int, count: int = 1) -> str:
             "%(count)s cells with fewer than %(k)s stories are hidden.",
             count,
         ) % {"count": count, "k": k}
-    if reason == COMPLEMENTARY:
-        return ngettext(
-            "%(count)s more cell is hidden so that the hidden ones cannot be worked out "
-            "from the total.",
-            "%(count)s more cells are hidden so that the hidden ones cannot be worked out "
-            "from the total.",
-            count,
-        ) % {"count": count}
+    if reason == MERGED:
+        return _(
+            "Groups with fewer than %(k)s stories (a level, a prompt or an answer option) are "
+            "shown together as “small groups together”, so that no one in a small group can "
+            "be singled out."
+        ) % {"k": k}
+    if reason == LEFT_OUT:
+        return _(
+            "Some stories belong to groups with fewer than %(k)s stories that are too small "
+            "even together. They are left out of every figure, chart and list here."
+        ) % {"k": k}
+    if reason == PERTURBED:
+        return _(
+            "To protect the storytellers, every number is moved slightly at random (by at "
+            "most 2, always the same way for the same group) and numbers below %(k)s are "
+            "shown as “fewer than %(k)s”. Parts may therefore not add up exactly to the total. "
+            "The patterns and comparisons are computed from the exact data."
+        ) % {"k": k}
+    if reason == SMALL_CATEGORY:
+        return _(
+            "The filter names a group with fewer than %(k)s stories. Small groups cannot be "
+            "chosen on their own, so nothing is shown."
+        ) % {"k": k}
+    if reason == COARSE_ONLY:
+        return _(
+            "Exact ranges, regions, cells, dates and text search are for those who may read "
+            "the stories. Choose a zone, a band or an option instead."
+        )
     if reason == DIFFERENCE_BELOW_K:
         return _(
             "The filter leaves out fewer than %(k)s stories, so the filtered total would "

@@ -1,11 +1,11 @@
-"""A filter must not pick a category that the unfiltered table hides.
+"""A filter must not pick a category that the table it was chosen from hides.
 
-Tables hide cells below k and then, smallest first, complementary cells of k or more stories
-so that the small ones cannot be worked out from the total (`analysis.disclosure`). A filter
-that selects a complementary cell would show its count on its own and give the small cells
-away by subtraction, so a selection that picks any hidden level, zone, density cell or choice
-is refused as a whole. "Unfiltered" means: under the page's other filters, without this one,
-which is the table the person saw when choosing.
+A table hides a cell below k on its own (`analysis.disclosure`, primary suppression); small
+categories of the whole version are already merged or left out by the release. A category
+can still be below k under the page's other filters (e.g. employees who answered "rarely"):
+a filter that picks it would single out fewer than k stories, so the selection is refused as a
+whole, on every page (dashboard, SVG, story list, CSV, compare). "The table it was chosen
+from" is the table under the page's other filters, without this one, which the reader saw.
 """
 
 from __future__ import annotations

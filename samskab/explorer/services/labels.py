@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from samskab.analysis.density import cell_vertices, valid_slots
+from samskab.analysis.release import SMALL, Release
 from samskab.instruments.definition import Definition
 from samskab.instruments.models import Level
 
@@ -41,7 +42,10 @@ LEVEL_GROUPS: dict[str, StrOrPromise] = {
     "employee": _("employees"),
     "volunteer_citizen": _("volunteers and citizens"),
     "organisation": _("organisations"),
+    SMALL: _("small groups together"),
 }
+SMALL_LABEL = _("small groups together")  # a category that merges those below k
+SMALL_STORY_LABEL = _("small group")  # a story's answer in a small category
 
 
 @dataclass
@@ -61,9 +65,25 @@ class Labels:
     signifiers: dict[str, SignifierLabels]
     prompts: dict[str, str]
     levels: dict[str, str]
+    # Per attribute ("level", "prompt", a choice's id): the categories below k, which no
+    # output shows on their own (`analysis.release`).
+    small: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def part(self, sid: str, part: str) -> str:
         return self.signifiers[sid].parts.get(part, part)
+
+    def is_small(self, attribute: str, value: str) -> bool:
+        return value in self.small.get(attribute, frozenset())
+
+    def story_value(self, attribute: str, value: str) -> str:
+        """An attribute of one story as a story list shows it: "small group" when small."""
+        if self.is_small(attribute, value):
+            return str(SMALL_STORY_LABEL)
+        if attribute == "level":
+            return self.levels.get(value, value)
+        if attribute == "prompt":
+            return self.prompts.get(value, value)
+        return self.part(attribute, value)
 
     def title(self, sid: str) -> str:
         return self.signifiers[sid].title
@@ -86,6 +106,22 @@ def labels_for(definition: Definition, language: str) -> Labels:
         {p.id: p.text.get(language) for p in definition.prompts},
         {str(value): str(label) for value, label in Level.choices},
     )
+
+
+def with_release(labels: Labels, release: Release) -> Labels:
+    """The labels with the release's small categories and the merged category's name."""
+    small = {r.attribute: r.small for r in release.recodings}
+    signifiers = dict(labels.signifiers)
+    for r in release.recodings:
+        if r.merged and r.attribute in signifiers:
+            entry = signifiers[r.attribute]
+            parts = {**entry.parts, SMALL: str(SMALL_LABEL)}
+            signifiers[r.attribute] = SignifierLabels(
+                entry.id, entry.kind, entry.title, parts, entry.axes
+            )
+    levels = {**labels.levels, SMALL: str(SMALL_LABEL)}
+    prompts = {**labels.prompts, SMALL: str(SMALL_LABEL)}
+    return Labels(labels.language, signifiers, prompts, levels, small)
 
 
 def zone_name(labels: Labels, sid: str, zone: str) -> str:

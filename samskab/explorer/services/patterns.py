@@ -5,7 +5,7 @@ or option), not all pairs: it gives one comparison per group and signifier aspec
 reads as "what is special about this group". Benjamini–Hochberg q-values are computed over
 every test on the page together, and the list is ranked by the standardised effect (the
 value the magnitude label is read from), strongest first. Groups below k, or whose rest is
-below k, are left out and named.
+below k, are left out and named; the merged "small groups together" is a group like any other.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from samskab.analysis.compare import CompareOptions, Comparison
-from samskab.analysis.disclosure import check_k, suppress_cells
+from samskab.analysis.disclosure import check_k
+from samskab.analysis.release import SMALL
 from samskab.analysis.report import compare_groups
 from samskab.analysis.schema import Kind
 from samskab.analysis.stats import with_q
@@ -77,21 +78,27 @@ def strength(c: Comparison) -> float:
 
 
 def find_patterns(
-    store: ColumnarStore, grouping: Grouping, base: BoolArray, k: int, seed: int = 0
+    store: ColumnarStore,
+    grouping: Grouping,
+    base: BoolArray,
+    k: int,
+    seed: int = 0,
+    small: frozenset[str] = frozenset(),
 ) -> PatternList:
+    """`small`: the grouping's categories below k in the version (never named)."""
     check_k(k)
     options = CompareOptions(k=k, seed=seed)
     found: list[Pattern] = []
     left_out: list[str] = []
     groups = group_masks(store, grouping, base)
-    # A group hidden in the table of group sizes (below k, or hidden beside one that is) is
-    # left out: its "group against the rest" sizes would reveal the small one by subtraction.
-    # The stories without a value count as one more category, as in the dashboard's tables.
-    sizes = [int(mine.sum()) for mine, _rest in groups.values()]
-    sizes.append(int(base.sum()) - sum(sizes))
-    hidden = suppress_cells(np.asarray(sizes, dtype=np.int64), k).hidden[:-1]
-    for (value, (mine, rest)), is_hidden in zip(groups.items(), hidden, strict=True):
-        if is_hidden or int(mine.sum()) < k or int(rest.sum()) < k:
+    # The store is a release (`analysis.release`): categories below k in the version hold no
+    # stories there (merged into SMALL or left out), so they are skipped without a word. A
+    # group below k within `base`, or whose rest is, is left out and named.
+    for value, (mine, rest) in groups.items():
+        size = int(mine.sum())
+        if size == 0 and (value in small or value == SMALL):
+            continue
+        if size < k or int(rest.sum()) < k:
             left_out.append(value)
             continue
         report = compare_groups(store, mine, rest, options)

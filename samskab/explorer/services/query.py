@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from django.http import QueryDict
 
-from samskab.analysis.disclosure import DEFAULT_K, MIN_K
+from samskab.analysis.disclosure import DEFAULT_K, MIN_K, Guard
 from samskab.analysis.filters import Filter, TriadRegion, apply_filter
+from samskab.analysis.release import Release
 from samskab.analysis.schema import AnswerState, Kind, Schema
 from samskab.analysis.store import ColumnarStore
 from samskab.analysis.types import BoolArray
 from samskab.explorer.forms import FilterForm, day_start, region_names
 from samskab.explorer.models import ExplorerSettings, StoreBuild
 from samskab.explorer.services.builds import ready_store
-from samskab.explorer.services.labels import Labels, labels_for
+from samskab.explorer.services.labels import Labels, labels_for, with_release
+from samskab.explorer.services.release import released
 from samskab.explorer.services.store import versions_with_stories
 from samskab.explorer.services.themes import ThemeOption, mask_for_theme, theme_options
 from samskab.instruments.models import Collection, InstrumentVersion, Story
@@ -39,7 +42,12 @@ def threshold(organisation: Organisation) -> int:
 
 @dataclass
 class Scope:
-    """One collection version as the explorer sees it."""
+    """One collection version as the explorer sees it.
+
+    `store` is the version's release (`analysis.release`): small categories merged or left
+    out, never the raw store. `exact` is False for readers who may not read stories
+    (viewers): their counts are perturbed and their filters coarse (`guard`).
+    """
 
     collection: Collection
     version: InstrumentVersion | None
@@ -49,6 +57,32 @@ class Scope:
     k: int
     themes: list[ThemeOption] = field(default_factory=list)  # the filter's theme choices
     building: StoreBuild | None = None  # a large version's store being built in the background
+    release: Release | None = None
+    exact: bool = False
+
+    @property
+    def guard(self) -> Guard:
+        if self.exact or self.store is None:
+            return Guard(self.k)
+        return Guard(self.k, self.store.column("ckey"))
+
+    def small(self, attribute: str) -> frozenset[str]:
+        return self.release.small(attribute) if self.release is not None else frozenset()
+
+    def form(
+        self, data: QueryDict | Mapping[str, Any], prefix: str | None = None, named: bool = False
+    ) -> FilterForm:
+        """The filter form for this reader: coarse unless the figures are exact."""
+        assert self.labels is not None  # noqa: S101 (callers check `store` first)
+        return FilterForm(
+            data,
+            self.schema,
+            self.labels,
+            prefix=prefix,
+            named=named,
+            themes=self.themes,
+            coarse=not self.exact,
+        )
 
     @property
     def schema(self) -> Schema:
@@ -63,18 +97,25 @@ def chosen_version(versions: list[InstrumentVersion], raw: str | None) -> Instru
     return versions[0] if versions else None
 
 
-def scope_for(collection: Collection, params: QueryDict, language: str) -> Scope:
+def scope_for(
+    collection: Collection, params: QueryDict, language: str, exact: bool = False
+) -> Scope:
+    """The version the query asks for; `exact` only for readers who may read stories."""
     versions = versions_with_stories(collection)
     version = chosen_version(versions, params.get("v"))
     k = threshold(collection.organisation)
     if version is None:
-        return Scope(collection, None, versions, None, None, k)
+        return Scope(collection, None, versions, None, None, k, exact=exact)
     labels = labels_for(version.parsed, language)
     themes = theme_options(collection, version, k)
     ready = ready_store(collection, version)
     if isinstance(ready, StoreBuild):
-        return Scope(collection, version, versions, None, labels, k, themes, building=ready)
-    return Scope(collection, version, versions, ready, labels, k, themes)
+        return Scope(
+            collection, version, versions, None, labels, k, themes, building=ready, exact=exact
+        )
+    out = released(collection, ready, k)
+    labels = with_release(labels, out)
+    return Scope(collection, version, versions, out.store, labels, k, themes, None, out, exact)
 
 
 def _text_ids(scope: Scope, text: str) -> Any:

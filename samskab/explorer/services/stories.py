@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from django.utils.translation import gettext as _
 
+from samskab.analysis.release import SMALL
 from samskab.analysis.schema import AnswerState, Kind, Signifier
 from samskab.analysis.store import ColumnarStore
 from samskab.analysis.types import BoolArray
@@ -41,9 +42,10 @@ def _value_text(s: Signifier, value: Any, labels: Labels) -> str:
     if s.kind is Kind.STONES:
         return ", ".join(labels.part(s.id, stone) for stone in value)
     if s.kind is Kind.SINGLE:
-        return labels.part(s.id, str(value))
+        return labels.story_value(s.id, str(value))
     if s.kind is Kind.MULTI:
-        return ", ".join(labels.part(s.id, str(v)) for v in value)
+        # Options below k read "small group", once however many of them were ticked.
+        return ", ".join(dict.fromkeys(labels.story_value(s.id, str(v)) for v in value))
     return _("written answer (not shown here)")
 
 
@@ -86,7 +88,20 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _header(store: ColumnarStore) -> list[str]:
+# How the merged category of small groups (`release.SMALL`) is written in the CSV.
+CSV_SMALL = "small_group"
+
+
+def _code(value: str) -> str:
+    return CSV_SMALL if value == SMALL else value
+
+
+def _multi_parts(s: Signifier, small: Mapping[str, frozenset[str]]) -> list[int]:
+    """A multiple choice's columns: options below k are not columns of their own."""
+    return [j for j, p in enumerate(s.parts) if p not in small.get(s.id, frozenset())]
+
+
+def _header(store: ColumnarStore, small: Mapping[str, frozenset[str]]) -> list[str]:
     names = ["story_id", "created", "version", "level", "prompt"]
     for s in store.schema.signifiers:
         names.append(f"{s.id}.state")
@@ -94,19 +109,19 @@ def _header(store: ColumnarStore) -> list[str]:
         if s.kind is Kind.SINGLE:
             names.append(s.id)
         if s.kind is Kind.MULTI:
-            names += [f"{s.id}.{p}" for p in s.parts]
+            names += [f"{s.id}.{_code(s.parts[j])}" for j in _multi_parts(s, small)]
     return names
 
 
-def _story_values(store: ColumnarStore, i: int) -> list[str]:
+def _story_values(store: ColumnarStore, i: int, small: Mapping[str, frozenset[str]]) -> list[str]:
     schema = store.schema
     level, prompt = int(store.column("level")[i]), int(store.column("prompt")[i])
     row = [
         str(int(store.column("story_id")[i])),
         str(int(store.column("created")[i])),
         str(int(store.column("version")[i])),
-        schema.levels[level] if level >= 0 else "",
-        schema.prompts[prompt] if prompt >= 0 else "",
+        _code(schema.levels[level]) if level >= 0 else "",
+        _code(schema.prompts[prompt]) if prompt >= 0 else "",
     ]
     for s in schema.signifiers:
         state = int(store.state(s.id)[i])
@@ -114,21 +129,27 @@ def _story_values(store: ColumnarStore, i: int) -> list[str]:
         row += [_cell(store.arrays[key][i]) for _name, key in _columns(s)]
         if s.kind is Kind.SINGLE:
             code = int(store.part(s.id, "code")[i])
-            row.append(s.parts[code] if code >= 0 else "")
+            row.append(_code(s.parts[code]) if code >= 0 else "")
         if s.kind is Kind.MULTI:
             ticks = store.part(s.id, "ticks")[i]
             answered = state == int(AnswerState.ANSWERED)
-            row += [("1" if t else "0") if answered else "" for t in ticks]
+            row += [("1" if ticks[j] else "0") if answered else "" for j in _multi_parts(s, small)]
     return row
 
 
-def csv_lines(store: ColumnarStore, mask: BoolArray) -> Iterator[str]:
-    """Tidy CSV: one row per story, one column per variable (no story text)."""
+def csv_lines(
+    store: ColumnarStore, mask: BoolArray, small: Mapping[str, frozenset[str]]
+) -> Iterator[str]:
+    """Tidy CSV of a release: one row per story, one column per variable (no story text).
+
+    Small categories are merged (`small_group`) or absent, as in the release; `small` names
+    them so that no column stands for one.
+    """
     buffer = StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(_header(store))
+    writer.writerow(_header(store, small))
     for i in np.flatnonzero(mask):
-        writer.writerow(_story_values(store, int(i)))
+        writer.writerow(_story_values(store, int(i), small))
         if buffer.tell() > 65536:
             yield buffer.getvalue()
             buffer.seek(0)

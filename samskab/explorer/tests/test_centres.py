@@ -35,14 +35,15 @@ def test_both_centres_and_regions_are_drawn_with_a_table(client, world, collecti
     regions = re.findall(r'<polygon points="([^"]+)" fill="[^"]+" fill-opacity="0.15"', figure)
     assert len(regions) == 2 and all(len(r.split()) == 72 for r in regions)
     table = body[body.index('id="centres-drivers"') :]
+    # bo is a viewer: the group sizes are perturbed (cell-key, at most 2 away).
     # Employees lean to the top corner (about 60 %), users do not.
     row_a = re.search(
-        r"<th scope=\"row\">Ansatte</th><td class=\"number\">40</td>"
+        r"<th scope=\"row\">Ansatte</th><td class=\"number\">(?:38|39|40|41|42)</td>"
         r"<td class=\"number\">(\d+) %</td>",
         table,
     )
     row_b = re.search(
-        r"<th scope=\"row\">Brugere</th><td class=\"number\">40</td>"
+        r"<th scope=\"row\">Brugere</th><td class=\"number\">(?:38|39|40|41|42)</td>"
         r"<td class=\"number\">(\d+) %</td>",
         table,
     )

@@ -24,28 +24,32 @@ def _url(world, collection, name):
     return reverse(f"explorer:{name}", kwargs={"org": world.org_a.slug, "pk": collection.pk})
 
 
-def test_a_small_level_is_hidden_without_leaking(client, world, collection):
-    client.force_login(world.bo)
+def test_a_small_level_is_left_out_without_leaking(client, world, collection):
+    client.force_login(world.erik)
     body = client.get(_url(world, collection, "dashboard")).content.decode()
-    assert "62 historier i denne version" in body
-    # Organisation (2) is hidden, and so is a complementary cell: 62 - 30 - 30 would give it.
-    assert body.count(">skjult<") >= 2
-    assert "skjult, så de skjulte ikke kan regnes ud fra totalen" in body
+    # Organisation (2) is a small group alone: left out of every figure, and the page says so
+    # without its number; the large levels are shown in full.
+    assert "60 historier i denne version" in body
+    assert "De er udeladt af alle tal" in body
+    assert ">Organisation<" not in body
 
 
 def test_a_filter_leaving_out_fewer_than_k_is_refused(client, world, collection):
+    add_stories(collection, 3, level="employee", text="En anden fortælling.")
     client.force_login(world.erik)
     url = _url(world, collection, "dashboard")
-    body = client.get(url, {"level": ["employee", "volunteer_citizen"]}).content.decode()
+    body = client.get(url, {"q": "parken"}).content.decode()  # 60 of 63: 3 left out
     assert "Filteret udelader færre end 5 historier" in body
     assert "chart-drivers" not in body
 
 
-def test_story_list_below_k_is_refused(client, world, collection):
+def test_story_list_of_a_small_group_is_refused(client, world, collection):
     client.force_login(world.erik)
-    body = client.get(_url(world, collection, "stories"), {"level": "organisation"}).content
-    assert "Færre end 5 historier" in body.decode()
-    assert "En historie om parken." not in body.decode()
+    response = client.get(_url(world, collection, "stories"), {"level": "organisation"})
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "kan ikke vælges" in body
+    assert "En historie om parken." not in body
 
 
 def test_story_list_shows_masked_text_and_answers(

@@ -101,17 +101,28 @@ def test_bounds_become_an_inclusive_region(scope):
     ],
 )
 def test_a_region_narrows_the_counts(client, world, collection, data, n):
-    client.force_login(world.bo)
+    client.force_login(world.erik)  # exact regions are for readers of stories
     assert _dashboard_n(client, world, collection) == 36
     assert _dashboard_n(client, world, collection, **data) == n
 
 
 def test_an_invalid_region_is_shown_with_its_error(client, world, collection):
     client.cookies["django_language"] = "en"
-    client.force_login(world.bo)
+    client.force_login(world.erik)
     url = reverse("explorer:dashboard", kwargs={"org": world.org_a.slug, "pk": collection.pk})
     response = client.get(url, {"rmin_top_drivers": "60", "rmax_top_drivers": "40"})
     body = response.content.decode()
     assert response.status_code == 422
     assert "“At most” must not be below “at least”." in body
     assert '<details class="filter-region" open>' in body
+
+
+def test_a_viewer_gets_no_exact_region_and_is_told_why(client, world, collection):
+    client.cookies["django_language"] = "en"
+    client.force_login(world.bo)
+    url = reverse("explorer:dashboard", kwargs={"org": world.org_a.slug, "pk": collection.pk})
+    response = client.get(url, {"rmin_top_drivers": "70"})
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "Exact ranges, regions, cells, dates and text search are only for those" in body
+    assert response.context["board"].n != 10  # the region was not applied

@@ -17,8 +17,10 @@ from samskab.organisations.scoping import get_for_org_or_404
 
 
 def collection_scope(request: HttpRequest, pk: int) -> Scope:
+    """The collection's scope for this reader: exact figures only for readers of stories."""
     collection = get_for_org_or_404(Collection, organisation_of(request), pk=pk)
-    return scope_for(collection, request.GET, ui_language(request))
+    exact = can(request, Perm.READ_STORIES)
+    return scope_for(collection, request.GET, ui_language(request), exact=exact)
 
 
 def url(request: HttpRequest, name: str, scope: Scope, query: str = "") -> str:

@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from samskab.analysis.compare import CompareOptions, Comparison
+from samskab.analysis.disclosure import PERTURBED, Withheld
 from samskab.analysis.report import compare_groups
 from samskab.explorer.forms import FilterForm
 from samskab.explorer.services.centres import centres_figure
 from samskab.explorer.services.charts import chart_for
+from samskab.explorer.services.dashboard import shown_comparison
 from samskab.explorer.services.describe import Names, describe, is_clear
 from samskab.explorer.services.hidden import hidden_selection
 from samskab.explorer.services.labels import LEVEL_GROUPS
@@ -49,12 +51,11 @@ def _sections(scope: Scope, names: Names, report: Any, masks: tuple[Any, Any]) -
     language = scope.labels.language
     sections = []
     for s in scope.schema.signifiers:
-        lines = [
-            Line(c, describe(c, names, language), is_clear(c))
-            for c in report.comparisons
-            if c.signifier_id == s.id
+        shown = [
+            shown_comparison(scope, c, *masks) for c in report.comparisons if c.signifier_id == s.id
         ]
-        charts = [chart_for(scope.store, s, m, scope.k, scope.labels) for m in masks]
+        lines = [Line(c, describe(c, names, language), is_clear(c)) for c in shown]
+        charts = [chart_for(scope.store, s, m, scope.guard, scope.labels) for m in masks]
         figures = [
             f for line in lines if (f := centres_figure(line.comparison, s, names, language))
         ]
@@ -80,9 +81,12 @@ def _compare(scope: Scope, a: FilterForm, b: FilterForm) -> dict[str, Any]:
             % {"group": small, "k": scope.k}
         ]
         return {"names": names, "report": report, "refused": refused}
+    guard = scope.guard
     return {
         "names": names,
         "report": report,
+        "sizes": (guard.count(mask_a), guard.count(mask_b)),
+        "figure_notes": notes([Withheld("counts", PERTURBED)], scope.k) if guard.perturbs else [],
         "sections": _sections(scope, names, report, (mask_a, mask_b)),
     }
 
@@ -94,12 +98,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
     context = base_context(request, scope, "compare")
     if scope.store is None or scope.labels is None:
         return render(request, "explorer/compare.html", context)
-    form_a, form_b = (
-        FilterForm(
-            request.GET, scope.schema, scope.labels, prefix=p, named=True, themes=scope.themes
-        )
-        for p in ("a", "b")
-    )
+    form_a, form_b = (scope.form(request.GET, prefix=p, named=True) for p in ("a", "b"))
     context.update(form_a=form_a, form_b=form_b)
     ready = form_a.is_valid() and form_b.is_valid()
     if ready and is_filtered(form_a) and is_filtered(form_b):

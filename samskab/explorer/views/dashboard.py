@@ -8,7 +8,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from samskab.explorer.forms import FilterForm
 from samskab.explorer.services.charts import CellHref, Chart
 from samskab.explorer.services.dashboard import build_dashboard
 from samskab.explorer.services.hidden import hidden_selection
@@ -57,7 +56,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     context = base_context(request, scope, "dashboard")
     if scope.store is None or scope.labels is None:
         return render(request, "explorer/dashboard.html", context)
-    form = FilterForm(request.GET, scope.schema, scope.labels, themes=scope.themes)
+    form = scope.form(request.GET)
     cell_href = _cell_href(request, scope) if context["can_read_stories"] else None
     hidden = hidden_selection(scope, form)
     board = build_dashboard(scope, mask_for(scope, form), is_filtered(form), cell_href, hidden)
@@ -86,7 +85,7 @@ def chart_svg(request: HttpRequest, pk: int) -> HttpResponse:
     scope = collection_scope(request, pk)
     if scope.store is None or scope.labels is None:
         raise Http404
-    form = FilterForm(request.GET, scope.schema, scope.labels, themes=scope.themes)
+    form = scope.form(request.GET)
     hidden = hidden_selection(scope, form)
     board = build_dashboard(scope, mask_for(scope, form), is_filtered(form), hidden=hidden)
     sid = request.GET.get("sig", "")

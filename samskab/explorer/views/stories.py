@@ -30,9 +30,18 @@ from samskab.organisations.policy import OrgRequest, Perm, can, org_view
 PAGE_SIZE = 25
 
 
+def form_problems(form: FilterForm) -> list[str]:
+    """A wrong filter lists nothing (it would otherwise list every story): say why."""
+    if form.is_valid():
+        return []
+    return [str(error) for errors in form.errors.values() for error in errors]
+
+
 def _selection(scope: Scope, form: FilterForm) -> tuple[Any, list[str]]:
     """The selected story ids (newest first), or none and why."""
     assert scope.store is not None  # noqa: S101
+    if problems := form_problems(form):
+        return np.empty(0, dtype=np.int64), problems
     mask = mask_for(scope, form)
     refused = selection_withheld(
         scope.store.n, int(mask.sum()), is_filtered(form), scope.k
@@ -43,7 +52,8 @@ def _selection(scope: Scope, form: FilterForm) -> tuple[Any, list[str]]:
     return np.sort(ids)[::-1], notes(withheld, scope.k)
 
 
-def _rows(scope: Scope, ids: list[int]) -> list[tuple[Story, list[tuple[str, str]]]]:
+def _rows(scope: Scope, ids: list[int]) -> list[tuple[Story, str, list[tuple[str, str]]]]:
+    """Each story with its level and answers as a story list may show them."""
     assert scope.labels is not None  # noqa: S101
     # The unmasked text is never loaded here.
     stories = Story.objects.filter(collection=scope.collection, pk__in=ids).only(
@@ -51,8 +61,13 @@ def _rows(scope: Scope, ids: list[int]) -> list[tuple[Story, list[tuple[str, str
     )
     by_id = {story.pk: story for story in stories}
     signifiers = scope.schema.signifiers
+    labels = scope.labels
     return [
-        (by_id[i], compact_answers(by_id[i].answers, signifiers, scope.labels))
+        (
+            by_id[i],
+            labels.story_value("level", by_id[i].level) if by_id[i].level else "",
+            compact_answers(by_id[i].answers, signifiers, labels),
+        )
         for i in ids
         if i in by_id
     ]
@@ -76,7 +91,7 @@ def stories(request: HttpRequest, pk: int) -> HttpResponse:
     context = base_context(request, scope, "stories")
     if scope.store is None or scope.labels is None:
         return render(request, "explorer/stories.html", context)
-    form = FilterForm(request.GET, scope.schema, scope.labels, themes=scope.themes)
+    form = scope.form(request.GET)
     ids, refused = _selection(scope, form)
     page = Paginator(ids.tolist(), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -92,7 +107,7 @@ def stories(request: HttpRequest, pk: int) -> HttpResponse:
         cell_filters=_cell_filters(request, scope, form),
         evidence_url=_evidence_url(request, scope),
     )
-    return render(request, "explorer/stories.html", context)
+    return render(request, "explorer/stories.html", context, status=422 if form.errors else 200)
 
 
 def _evidence_url(request: HttpRequest, scope: Scope) -> str:
@@ -113,7 +128,10 @@ def export(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpRespons
     context = base_context(request, scope, "export")
     if scope.store is None or scope.labels is None:
         return render(request, "explorer/stories.html", context)
-    form = FilterForm(request.GET, scope.schema, scope.labels, themes=scope.themes)
+    form = scope.form(request.GET)
+    if problems := form_problems(form):
+        context.update(refused=problems, form=form, count=0)
+        return render(request, "explorer/stories.html", context, status=422)
     mask = mask_for(scope, form)
     refused = selection_withheld(
         scope.store.n, int(mask.sum()), is_filtered(form), scope.k
@@ -121,7 +139,8 @@ def export(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpRespons
     if refused is not None:
         context.update(refused=notes([refused], scope.k), form=form, count=0)
         return render(request, "explorer/stories.html", context)
-    response = StreamingHttpResponse(csv_lines(scope.store, mask), content_type="text/csv")
+    lines = csv_lines(scope.store, mask, scope.labels.small)
+    response = StreamingHttpResponse(lines, content_type="text/csv")
     name = f"samling-{scope.collection.pk}-v{scope.schema.version}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

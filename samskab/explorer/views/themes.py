@@ -19,12 +19,14 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from samskab.explorer.forms import ThemeRunForm
 from samskab.explorer.models import ThemeRun
+from samskab.explorer.services.charts import count_text
 from samskab.explorer.services.query import Scope, chosen_version
 from samskab.explorer.services.store import versions_with_stories
 from samskab.explorer.services.themes import (
     ThemeRunRefused,
     latest_done_run,
     latest_run,
+    mask_for_theme,
     representative_stories,
     start_run,
     theme_value,
@@ -49,12 +51,26 @@ def _rows(request: HttpRequest, scope: Scope, run: ThemeRun, stories: bool) -> l
     themes = themes_of(run, scope.k)
     shown = [t for t in themes if not t.withheld]
     examples = representative_stories(scope.collection, shown) if stories else {}
+    released = scope.store.column("story_id") if scope.store is not None else None
+    ids = set(released.tolist()) if released is not None and examples else set()
     rows = []
     for theme in themes:
-        query = urlencode({"v": scope.version.number, "theme": theme_value(run, theme.index)})
+        value = theme_value(run, theme.index)
+        query = urlencode({"v": scope.version.number, "theme": value})
+        size = theme.size
+        if released is not None:
+            # Counted in the release (left-out stories are in no figure), as the reader may
+            # see it: exact for readers of stories, perturbed for viewers.
+            size = scope.guard.count(
+                mask_for_theme(scope.collection, scope.version, value, released)
+            )
+            examples[theme.index] = [s for s in examples.get(theme.index, []) if s.pk in ids]
         rows.append(
             {
                 "theme": theme,
+                "size": count_text(
+                    size, scope.labels.language if scope.labels else "da", scope.guard
+                ),
                 "number": theme.index + 1,
                 "notes": notes(theme.withheld, scope.k),
                 "stories": examples.get(theme.index, []),

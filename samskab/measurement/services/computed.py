@@ -35,11 +35,10 @@ from django.utils.translation import gettext as _
 from django_stubs_ext import StrOrPromise
 
 from samskab.analysis import indicators as engine
-from samskab.analysis.disclosure import GROUP_BELOW_K, HIDDEN_CATEGORY
+from samskab.analysis.disclosure import GROUP_BELOW_K, HIDDEN_CATEGORY, SMALL_CATEGORY
 from samskab.analysis.schema import Kind, Schema
 from samskab.analysis.types import BoolArray
 from samskab.analysis.zones import ZONE_CODES
-from samskab.explorer.forms import FilterForm
 from samskab.explorer.models import SavedView
 from samskab.explorer.services.hidden import hidden_selection
 from samskab.explorer.services.labels import labels_for, zone_name
@@ -273,12 +272,12 @@ def _read(view: SavedView) -> _Reading | None:
     """The view's store and mask; None while a large store is being built in the background."""
     collection = Collection.objects.get(pk=view.collection_id)  # a fresh change counter
     params = _params(view)
-    scope = scope_for(collection, params, settings.LANGUAGE_CODE)
+    scope = scope_for(collection, params, settings.LANGUAGE_CODE, exact=True)
     if scope.building is not None:
         return None
     if scope.store is None or scope.labels is None:
         return _Reading(scope, None, GROUP_BELOW_K)  # no stories yet
-    form = FilterForm(params, scope.schema, scope.labels, themes=scope.themes)
+    form = scope.form(params)
     if not form.is_valid():
         return _Reading(scope, None, FILTER_INVALID)
     if hidden_selection(scope, form) is not None:
@@ -310,6 +309,11 @@ def _compute(
             engine.part_index(store.schema, _spec(indicator))
         except engine.IndicatorError:
             out[j] = _refused(ranges, SIGNIFIER_MISSING)
+            continue
+        if indicator.part and indicator.part in reading.scope.small(indicator.signifier):
+            # An option chosen by fewer than k stories is merged or left out of the release:
+            # its share would be a share of a small group, or a false zero.
+            out[j] = _refused(ranges, SMALL_CATEGORY)
             continue
         grouped[tuple(ranges)].append(j)
     for ranges_key, members in grouped.items():

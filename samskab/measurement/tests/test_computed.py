@@ -339,3 +339,32 @@ def test_signifier_options_list_readable_signifiers_with_labels(setup):
     assert drivers.parts[0] == ("citizens", "citizens' own ideas and energy")
     assert [zone for zone, _label in drivers.zones] == list(ZONE_CODES)
     assert options["decided"].zones == []
+
+
+def test_a_share_of_an_option_chosen_by_a_small_group_is_refused(setup):
+    """An option below k in the version is merged or left out of the release: its share would
+    be a false zero (or a small group's), so every period says why instead."""
+    _project, collection, _view, indicator = setup
+    version = latest_version(collection.instrument)
+    rare = answers(frequency={"state": "answered", "value": "rarely"})
+    rows = [
+        story_row(
+            collection,
+            version,
+            CleanStory("moment", "Titel", "Sjældent.", "employee", rare),
+            StorySource.IMPORT,
+            "da",
+        )
+        for _ in range(2)
+    ]
+    for row in rows:
+        row.created_at = datetime.datetime(2025, 1, 12, 12, tzinfo=datetime.UTC)
+    Story.objects.bulk_create(rows)
+    bump_change_counter(collection, 2)
+    Indicator.objects.filter(pk=indicator.pk).update(
+        measure=Measure.CHOICE_SHARE, signifier="frequency", part="rarely"
+    )
+    indicator.refresh_from_db()
+    computed.refresh(indicator, force=True)
+    assert {m.withheld for m in _rows(indicator)} == {"small_category"}
+    assert all(m.value is None for m in _rows(indicator))

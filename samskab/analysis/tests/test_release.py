@@ -1,0 +1,102 @@
+"""The release: small categories merged or left out before anything is counted."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from samskab.analysis.builder import build_store
+from samskab.analysis.filters import Filter, apply_filter
+from samskab.analysis.release import SMALL, release
+from samskab.analysis.summaries import choice_counts, level_counts
+from samskab.analysis.synthetic import LEVELS, generate_chunks, synthetic_schema
+
+
+def _store(plant):
+    chunk = next(generate_chunks(3000, seed=11, chunk_size=3000))
+    chunk["level"] = np.where(chunk["level"] == 3, 1, chunk["level"]).astype(np.int8)  # no org
+    chunk["c1"] = np.where(chunk["c1"] == 4, 0, chunk["c1"]).astype(np.int16)  # no "other"
+    chunk["c2:volunteers"] = np.zeros(3000, dtype=bool)
+    plant(chunk)
+    return build_store(synthetic_schema(), iter([chunk]), 1)
+
+
+def _organisation(count):
+    def plant(chunk):
+        chunk["level"][:count] = LEVELS.index("organisation")
+
+    return plant
+
+
+def test_a_small_level_alone_is_left_out_of_everything():
+    store = _store(_organisation(4))
+    out = release(store, 5, salt=1)
+    assert out.left_out == 4 and out.store.n == 2996
+    assert out.small("level") == frozenset({"organisation"})
+    assert not out.merged("level")
+    planted = set(store.column("story_id")[:4].tolist())
+    assert planted.isdisjoint(out.store.column("story_id").tolist())
+    # No filter finds them; the level table has no organisation row with stories.
+    everything = np.ones(out.store.n, dtype=bool)
+    assert level_counts(out.store, everything)[LEVELS.index("organisation")] == 0
+    only = apply_filter(out.store, Filter(levels=frozenset({"organisation"})))
+    assert not only.any()
+    # Large levels are untouched.
+    employees = apply_filter(store, Filter(levels=frozenset({"employee"})))
+    assert level_counts(out.store, everything)[1] == int(employees.sum())
+    assert out.store.column("ckey").shape == (2996,)
+
+
+def test_small_levels_together_are_merged_not_hidden():
+    def plant(chunk):
+        chunk["level"][:3] = LEVELS.index("organisation")
+        chunk["level"][3:6] = LEVELS.index("volunteer_citizen")
+        chunk["level"][6:] = np.where(chunk["level"][6:] == 2, 0, chunk["level"][6:])
+
+    store = _store(plant)
+    out = release(store, 5, salt=1)
+    assert out.left_out == 0 and out.merged("level")
+    assert out.small("level") == frozenset({"organisation", "volunteer_citizen"})
+    assert out.store.schema.levels[-1] == SMALL
+    counts = level_counts(out.store, np.ones(out.store.n, dtype=bool))
+    assert counts[len(out.store.schema.levels) - 1] == 6  # "small groups together"
+    assert counts[LEVELS.index("organisation")] == 0
+
+
+def test_small_options_are_merged_or_their_stories_left_out():
+    def plant(chunk):
+        chunk["c1"][10:12] = 4  # "other" twice: alone below k
+        chunk["c2:volunteers"][20:26] = True  # six ticks: a category of its own (k = 5)
+        chunk["c2:friends"] = np.zeros(3000, dtype=bool)
+        chunk["c2:friends"][30:33] = True  # three ticks: small; with nothing else, left out
+        chunk["c1"][10:12] = 4  # (answered: the generator leaves 3 % without a choice)
+
+    store = _store(plant)
+    out = release(store, 5, salt=1)
+    assert out.small("c1") == frozenset({"other"}) and not out.merged("c1")
+    assert out.small("c2") == frozenset({"friends"})
+    assert out.left_out == 5
+    every = np.ones(out.store.n, dtype=bool)
+    assert choice_counts(out.store, "c1", every)[4] == 0
+    assert choice_counts(out.store, "c2", every)[4] == 6
+
+
+def test_left_out_stories_can_make_another_category_small():
+    def plant(chunk):
+        chunk["level"][:4] = LEVELS.index("organisation")
+        chunk["c1"][:4] = 4  # their option: 4 stories, and 3 more elsewhere
+        chunk["c1"][100:103] = 4
+
+    store = _store(plant)
+    out = release(store, 5, salt=1)
+    # Round 1: organisation (4) is left out; "other" held 7. Round 2: "other" holds 3 → out.
+    assert out.small("level") == frozenset({"organisation"})
+    assert "other" in out.small("c1")
+    assert out.left_out == 7
+    assert choice_counts(out.store, "c1", np.ones(out.store.n, dtype=bool))[4] == 0
+
+
+def test_nothing_small_keeps_the_store_as_it_is():
+    store = _store(lambda chunk: None)
+    out = release(store, 5, salt=1)
+    assert out.left_out == 0 and out.recodings == ()
+    assert out.store.column("story_id") is store.column("story_id")
