@@ -55,8 +55,8 @@ def reason_text(reason: str, k: int, count: int = 1) -> str:
         ) % {"k": k}
     if reason == COARSE_ONLY:
         return _(
-            "Exact ranges, regions, cells, dates and text search are for those who may read "
-            "the stories. Choose a zone, a band or an option instead."
+            "Exact ranges, regions, cells, dates and text search are only for those who may "
+            "read the stories. Choose a zone, a band or an option instead."
         )
     if reason == DIFFERENCE_BELOW_K:
         return _(
