@@ -41,6 +41,7 @@ from samskab.measurement.services.measurements import (
     NewMeasurement,
     add_measurement,
 )
+from samskab.measurement.services.readers import Reader, reader_of
 from samskab.organisations.models import Organisation
 from samskab.organisations.policy import Perm, authorise
 from samskab.projects.models import Project
@@ -213,7 +214,8 @@ def _goal(goal: Goal) -> dict[str, Any]:
     }
 
 
-def _measurement(m: Measurement) -> dict[str, Any]:
+def _measurement(m: Measurement, reader: Reader) -> dict[str, Any]:
+    """A measurement as the caller may see it: a computed n is perturbed for viewers."""
     return {
         "id": m.pk,
         "indicator_id": m.indicator_id,
@@ -222,7 +224,7 @@ def _measurement(m: Measurement) -> dict[str, Any]:
         "value": m.value,
         "lower": m.lower,
         "upper": m.upper,
-        "n": m.n,
+        "n": m.shown_n(reader.exact, reader.k),
         "withheld": m.withheld,
         "note": m.note,
         "source": m.source,
@@ -236,7 +238,7 @@ def _latest(indicator: Indicator) -> Measurement | None:
     return shown[-1] if shown else None
 
 
-def _indicator_body(indicator: Indicator) -> dict[str, Any]:
+def _indicator_body(indicator: Indicator, reader: Reader) -> dict[str, Any]:
     latest = _latest(indicator)
     return {
         "id": indicator.pk,
@@ -251,7 +253,7 @@ def _indicator_body(indicator: Indicator) -> dict[str, Any]:
         "data_source": indicator.data_source,
         "baseline": {"value": indicator.baseline_value, "date": indicator.baseline_date},
         "target": {"value": indicator.target_value, "date": indicator.target_date},
-        "latest_measurement": _measurement(latest) if latest else None,
+        "latest_measurement": _measurement(latest, reader) if latest else None,
     }
 
 
@@ -285,7 +287,8 @@ def indicator_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, An
         .filter(project=project)
         .prefetch_related("measurements")
     )
-    return [_indicator_body(indicator) for indicator in indicators]
+    reader = reader_of(membership)
+    return [_indicator_body(indicator, reader) for indicator in indicators]
 
 
 @staff.get(
@@ -298,7 +301,8 @@ def measurement_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, 
     indicator = _indicator(membership.organisation, pk)
     if indicator.is_computed:
         computed.refresh(indicator)
-    return [_measurement(m) for m in indicator.measurements.all()]
+    reader = reader_of(membership)
+    return [_measurement(m, reader) for m in indicator.measurements.all()]
 
 
 @staff.post(
@@ -323,7 +327,7 @@ def measurement_create(
         message = _("This indicator already has a value for this period.")
         item = {"loc": ["body", "period_start"], "code": "invalid", "msg": message}
         return Status(422, {"detail": [item]})
-    return Status(201, _measurement(measurement))
+    return Status(201, _measurement(measurement, reader_of(membership)))
 
 
 api.add_router("/", public)

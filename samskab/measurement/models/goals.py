@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from samskab.analysis.disclosure import perturbation
 from samskab.measurement.content import (
     UNIT_SUFFIX,
     Direction,
@@ -205,7 +206,19 @@ class Measurement(OrgOwned):
     lower = models.FloatField(_("lower bound (95 %)"), null=True, blank=True)
     upper = models.FloatField(_("upper bound (95 %)"), null=True, blank=True)
     n = models.PositiveIntegerField(_("number of stories"), null=True, blank=True)
+    # A computed value's cell key (0-255, the stories' record keys summed modulo 256): with it
+    # n is shown perturbed to those who see perturbed figures (docs/disclosure.md).
+    n_key = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     withheld = models.CharField(_("withheld because"), max_length=40, blank=True)
+
+    def shown_n(self, exact: bool, k: int) -> int | None:
+        """n as a reader may see it: exact, or perturbed by its cell key (None: not shown)."""
+        if self.n is None or exact or self.source != IndicatorSource.COMPUTED:
+            return self.n
+        if self.n_key is None or self.n < k:
+            return None
+        return self.n + perturbation(self.n, self.n_key, k)
+
     note = models.TextField(_("note"), blank=True)
     source = models.CharField(
         _("source"), max_length=10, choices=IndicatorSource.choices, default=IndicatorSource.MANUAL

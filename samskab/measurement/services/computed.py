@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
@@ -35,7 +36,7 @@ from django.utils.translation import gettext as _
 from django_stubs_ext import StrOrPromise
 
 from samskab.analysis import indicators as engine
-from samskab.analysis.disclosure import GROUP_BELOW_K, HIDDEN_CATEGORY, SMALL_CATEGORY
+from samskab.analysis.disclosure import GROUP_BELOW_K, HIDDEN_CATEGORY, SMALL_CATEGORY, key_sum
 from samskab.analysis.schema import Kind, Schema
 from samskab.analysis.types import BoolArray
 from samskab.analysis.zones import ZONE_CODES
@@ -332,6 +333,7 @@ def _save(
     indicator: Indicator,
     periods: list[Period],
     values: list[engine.PeriodValue],
+    keys: list[int | None],
     counter: int,
     force: bool,
 ) -> None:
@@ -362,10 +364,11 @@ def _save(
                 lower=value.lower,
                 upper=value.upper,
                 n=value.n,
+                n_key=key,
                 withheld=value.withheld,
                 source=IndicatorSource.COMPUTED,
             )
-            for (start, end), value in zip(periods, values, strict=True)
+            for (start, end), value, key in zip(periods, values, keys, strict=True)
         )
         baseline = next((v.value for v in values if v.shown), None)
         now = timezone.now()
@@ -385,7 +388,29 @@ def _refresh_view(view: SavedView, indicators: Iterable[Indicator], force: bool)
         return  # the store is being built: keep the rows shown until it is ready
     jobs = [(indicator, periods_for(indicator)) for indicator in indicators]
     for (indicator, periods), values in zip(jobs, _compute(reading, jobs), strict=True):
-        _save(indicator, periods, values, reading.counter, force)
+        keys = _cell_keys(reading, indicator, values)
+        _save(indicator, periods, values, keys, reading.counter, force)
+
+
+def _cell_keys(
+    reading: _Reading, indicator: Indicator, values: list[engine.PeriodValue]
+) -> list[int | None]:
+    """Each shown period's cell key: the record keys of the stories its n counts (the view's
+    answered stories told in the period), summed modulo 256; None where nothing is shown."""
+    store, mask = reading.scope.store, reading.mask
+    if store is None or mask is None:
+        return [None for _value in values]
+    created = store.column("created")
+    answered = mask & store.answered(indicator.signifier)
+    keys: list[int | None] = []
+    for value in values:
+        if not value.shown or value.n is None:
+            keys.append(None)
+            continue
+        rows = answered & (created >= value.start) & (created < value.end)
+        counted = int(np.count_nonzero(rows)) == value.n
+        keys.append(key_sum(rows, store.column("ckey")) if counted else None)
+    return keys
 
 
 def _computable(indicator: Indicator) -> bool:

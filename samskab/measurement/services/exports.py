@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from samskab.assessments.content import INGREDIENTS
+from samskab.explorer.services.query import threshold
 from samskab.measurement.content import (
     PLAN_QUESTIONS,
     Direction,
@@ -327,7 +328,9 @@ MEASUREMENT_COLUMNS = [
 ]
 
 
-def _measurements(project: Project) -> list[Row]:
+def _measurements(project: Project, read_stories: bool) -> list[Row]:
+    """Every measurement; a computed n is perturbed unless the reader may read stories."""
+    k = threshold(project.organisation)
     measurements = (
         Measurement.objects.for_org(project.organisation)
         .filter(indicator__project=project)
@@ -346,7 +349,7 @@ def _measurements(project: Project) -> list[Row]:
             "value": m.value,
             "lower": m.lower,
             "upper": m.upper,
-            "n": m.n,
+            "n": m.shown_n(read_stories, k),
             "withheld": m.withheld,
             "withheld_reason": reasons[m.withheld] if m.withheld else "",
             "note": m.note,
@@ -616,7 +619,12 @@ def record(project: Project, *, read_stories: bool) -> MeasurementRecord:
         Part("goals", _("Goals"), GOAL_COLUMNS, _goals(project)),
         Part("goal_revisions", _("Goal revisions"), REVISION_COLUMNS, _revisions(project)),
         Part("indicators", _("Indicators"), INDICATOR_COLUMNS, _indicators(project)),
-        Part("measurements", _("Measurements"), MEASUREMENT_COLUMNS, _measurements(project)),
+        Part(
+            "measurements",
+            _("Measurements"),
+            MEASUREMENT_COLUMNS,
+            _measurements(project, read_stories),
+        ),
         Part("evidence", _("Evidence"), EVIDENCE_COLUMNS, _evidence(project, read_stories)),
         Part("msc", _("MSC rounds"), MSC_COLUMNS, _msc(project, read_stories)),
         Part("unplanned_gains", _("Unplanned gains"), GAIN_COLUMNS, _gains(project)),

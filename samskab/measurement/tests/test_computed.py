@@ -368,3 +368,25 @@ def test_a_share_of_an_option_chosen_by_a_small_group_is_refused(setup):
     computed.refresh(indicator, force=True)
     assert {m.withheld for m in _rows(indicator)} == {"small_category"}
     assert all(m.value is None for m in _rows(indicator))
+
+
+def test_a_computed_n_is_exact_for_readers_of_stories_and_perturbed_for_viewers(
+    client, world, setup
+):
+    """n is a count of stories: the cell key stored with it perturbs it for viewers, the
+    same way every time, in the API, the exports and the indicator page."""
+    project, _collection, _view, indicator = setup
+    computed.refresh(indicator, force=True)
+    january = _rows(indicator)[0]
+    assert january.n == 10 and january.n_key is not None
+    shown = january.shown_n(exact=False, k=5)
+    assert shown is not None and abs(shown - 10) <= 2
+    assert january.shown_n(exact=True, k=5) == 10
+    url = f"/api/v1/orgs/{project.organisation.slug}/indicators/{indicator.pk}/measurements"
+    for user, expected in ((world.erik, 10), (world.bo, shown)):
+        client.force_login(user)
+        first = client.get(url).json()[0]
+        assert first["n"] == expected
+        assert client.get(url).json()[0]["n"] == expected  # asked again: the same figure
+    march = _rows(indicator)[2]
+    assert march.shown_n(exact=False, k=5) is None  # below k: nothing to perturb

@@ -25,6 +25,7 @@ from samskab.measurement.services.measurements import (
     unit_name,
 )
 from samskab.measurement.services.progress import STANDING_TEXT, progress
+from samskab.measurement.services.readers import reader_of
 from samskab.measurement.views.common import (
     get_goal,
     get_indicator,
@@ -105,6 +106,10 @@ def _detail(
         .defer("attachment__data")
         .order_by("period_start", "period_end", "id")
     )
+    # A computed n is a count of stories: perturbed for viewers (docs/disclosure.md).
+    reader = reader_of(request.membership)
+    for row in rows:
+        row.n = row.shown_n(reader.exact, reader.k)
     state = progress(indicator, rows)
     context = measurement_context(
         request,
