@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import numpy as np
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from samskab.explorer import demo
 from samskab.explorer.models import ThemeError, ThemeRun, ThemeStatus
@@ -117,7 +119,8 @@ def test_too_few_stories_fail_with_a_reason(world):
 def test_a_run_is_refused_while_another_is_busy(collection):
     version = latest_version(collection.instrument)
     create_run(collection, version, OPTIONS, None)
-    with pytest.raises(Exception, match="already being found"):
+    # The message is translated: read it in English whatever an earlier test left active.
+    with translation.override("en"), pytest.raises(Exception, match="already being found"):
         create_run(collection, version, OPTIONS, None)
 
 
@@ -158,7 +161,8 @@ def test_story_readers_see_themes_stories_and_the_form(client, world, collection
 def test_a_viewer_sees_themes_but_no_stories_and_no_form(client, world, collection):
     _run(collection)
     body = _english(client, world.bo).get(_url(world, collection)).content.decode()
-    assert "kaffe" in body and ">30<" in body
+    # The theme's 30 stories, perturbed by at most 2 for a viewer.
+    assert "kaffe" in body and re.search(r">(28|29|30|31|32)<", body)
     assert "Vi drak kaffe" not in body
     assert 'name="n_themes"' not in body
 
@@ -318,7 +322,7 @@ def test_a_theme_of_an_older_run_is_refused(client, world, collection):
 def test_stories_added_after_the_run_have_no_theme(client, world, collection):
     run = _run(collection)
     add_stories(collection, 5, level="employee", text=COFFEE)
-    client.force_login(world.bo)
+    client.force_login(world.erik)  # exact counts (a viewer's are perturbed)
     response = client.get(_url(world, collection, "dashboard"), {"theme": _value(run, "kaffe")})
     assert response.context["board"].n == 30
     newest = list(Story.objects.order_by("-id").values_list("id", flat=True)[:5])
