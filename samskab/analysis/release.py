@@ -17,11 +17,22 @@ release also carries each story's cell key (`ckey`, see `disclosure.record_keys`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from samskab.analysis.disclosure import LEFT_OUT, MERGED, Withheld, check_k, record_keys
+from samskab.analysis.disclosure import (
+    DIFFERENCE_BELOW_K,
+    GROUP_BELOW_K,
+    LEFT_OUT,
+    MERGED,
+    Withheld,
+    check_k,
+    difference_safe,
+    group_shown,
+    record_keys,
+)
 from samskab.analysis.schema import Kind
 from samskab.analysis.store import ColumnarStore, key
 from samskab.analysis.types import AnyArray, BoolArray
@@ -231,3 +242,86 @@ def _left_out_names(store: ColumnarStore, keep: BoolArray) -> dict[str, frozense
         if gone_parts:
             out[s.id] = frozenset(gone_parts)
     return out
+
+
+# --- The same rule on a table of counts (the database counts; no store needed) ---
+
+
+@dataclass(frozen=True)
+class CountRelease:
+    """The release rule on a table of counts by several attributes (e.g. the story list's
+    level, source and prompt, counted by the database): what may be shown and chosen."""
+
+    k: int
+    total: int  # stories listed without a filter (k or more, or none)
+    small: Mapping[str, frozenset[str]]  # per attribute: categories never shown or chosen
+    left_out: Mapping[str, frozenset[str]]  # per attribute: categories whose stories are unlisted
+    offered: Mapping[str, frozenset[str]]  # per attribute: categories with k or more stories
+    attributes: tuple[str, ...] = ()
+
+    def is_small(self, attribute: str, value: str) -> bool:
+        return value in self.small.get(attribute, frozenset())
+
+    def merged(self, attribute: str) -> frozenset[str]:
+        """The small categories whose stories are listed, each shown as "small group"."""
+        return self.small.get(attribute, frozenset()) - self.left_out.get(attribute, frozenset())
+
+    @property
+    def leaves_out(self) -> bool:
+        return any(self.left_out.values())
+
+    @property
+    def merges(self) -> bool:
+        return any(self.merged(attribute) for attribute in self.attributes)
+
+    def refusal(self, count: int) -> str | None:
+        """Why a filtered list of `count` stories may not be shown (a reason code), or None."""
+        if not group_shown(count, self.k):
+            return GROUP_BELOW_K
+        if not difference_safe(self.total, count, self.k):
+            return DIFFERENCE_BELOW_K
+        return None
+
+
+def _small(cells: Mapping[tuple[str, ...], int], index: int, k: int) -> tuple[frozenset[str], int]:
+    """The small categories of one attribute and how many stories they hold together."""
+    counts: dict[str, int] = {}
+    for cell, n in cells.items():
+        counts[cell[index]] = counts.get(cell[index], 0) + n
+    small = frozenset(value for value, n in counts.items() if 0 < n < k)
+    return small, sum(counts[value] for value in small)
+
+
+def _values(cells: Mapping[tuple[str, ...], int], index: int) -> set[str]:
+    return {cell[index] for cell, n in cells.items() if n > 0}
+
+
+def release_counts(
+    cells: Mapping[tuple[str, ...], int], attributes: tuple[str, ...], k: int
+) -> CountRelease:
+    """The release of a table of story counts, one key position per attribute."""
+    check_k(k)
+    kept = {cell: n for cell, n in cells.items() if n > 0}
+    left_out: list[set[str]] = [set() for _ in attributes]
+    while True:  # ends: every round drops at least one category
+        plans = [_small(kept, index, k) for index in range(len(attributes))]
+        dropping = {i: below for i, (below, n) in enumerate(plans) if below and n < k}
+        if not dropping:
+            break
+        for index, below in dropping.items():
+            left_out[index] |= below
+        kept = {
+            cell: n
+            for cell, n in kept.items()
+            if not any(cell[index] in below for index, below in dropping.items())
+        }
+    small: dict[str, frozenset[str]] = {}
+    offered: dict[str, frozenset[str]] = {}
+    gone: dict[str, frozenset[str]] = {}
+    for index, attribute in enumerate(attributes):
+        # A category whose stories all went with another attribute's small group is small too.
+        vanished = _values(cells, index) - _values(kept, index)
+        gone[attribute] = frozenset(left_out[index] | vanished)
+        small[attribute] = plans[index][0] | gone[attribute]
+        offered[attribute] = frozenset(_values(kept, index) - small[attribute])
+    return CountRelease(k, sum(kept.values()), small, gone, offered, attributes)

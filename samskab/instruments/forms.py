@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from pydantic import ValidationError as SchemaError
 
+from samskab.analysis.release import SMALL
 from samskab.instruments.definition import FORMAT, Definition, parse
+from samskab.instruments.disclosure import SMALL_GROUPS_LABEL, StoryListing, selecting
 from samskab.instruments.models import Collection, Instrument, Level, StorySource
 from samskab.instruments.problems import describe_location, problems
 from samskab.instruments.samples import SAMPLE
@@ -268,10 +271,66 @@ class CollectionForm(AccessibleModelForm):
         return collection
 
 
-class StoryFilterForm(forms.Form):
-    source = forms.ChoiceField(
-        label=_("Source"), required=False, choices=[("", _("All sources")), *StorySource.choices]
-    )
-    level = forms.ChoiceField(
-        label=_("Level"), required=False, choices=[("", _("All levels")), *Level.choices]
-    )
+class StoryFilterForm(AccessibleForm):
+    """Filters of a collection's story list: only categories with k or more stories.
+
+    A category below k (`instruments.disclosure`) is not offered; a URL that names one, or
+    an empty category (so that zero and small cannot be told apart), gets an error and
+    selects nothing. The small categories shown together as "small group" can be chosen
+    together as one.
+    """
+
+    source = forms.ChoiceField(label=_("Source"), required=False)
+    level = forms.ChoiceField(label=_("Level"), required=False)
+
+    error_messages = {
+        "small_group": _(
+            "Fewer than %(k)s stories in this collection belong to this group, so it cannot "
+            "be chosen on its own: a group that small could reveal who told the stories. No "
+            "stories are listed."
+        ),
+    }
+    KNOWN = {"source": StorySource.choices, "level": Level.choices}
+    ALL = {"source": _("All sources"), "level": _("All levels")}
+
+    def __init__(self, *args: Any, listing: StoryListing, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.listing = listing
+        for name, known in self.KNOWN.items():
+            offered = [(v, label) for v, label in known if v in listing.offered[name]]
+            if listing.merged(name):
+                offered.append((SMALL, SMALL_GROUPS_LABEL))
+            field = cast(forms.ChoiceField, self.fields[name])
+            # Every known category passes the field, so that naming a small one gets its own
+            # error below; the menu offers only those with k or more stories.
+            field.choices = [("", self.ALL[name]), *known, (SMALL, SMALL_GROUPS_LABEL)]
+            field.widget = forms.Select(choices=[("", self.ALL[name]), *offered])
+
+    def _offered(self, name: str) -> str:
+        value: str = self.cleaned_data[name]
+        merged = bool(self.listing.merged(name))
+        if value and value not in self.listing.offered[name] and not (value == SMALL and merged):
+            raise ValidationError(
+                self.error_messages["small_group"],
+                code="small_group",
+                params={"k": self.listing.k},
+            )
+        return value
+
+    def clean_source(self) -> str:
+        return self._offered("source")
+
+    def clean_level(self) -> str:
+        return self._offered("level")
+
+    def selection(self) -> Q:
+        """The stories the valid filters select (every story when none is chosen)."""
+        selected = Q()
+        for name in self.KNOWN:
+            if self.cleaned_data.get(name):
+                selected &= selecting(self.listing, name, self.cleaned_data[name])
+        return selected
+
+    @property
+    def filtered(self) -> bool:
+        return any(self.cleaned_data.get(name) for name in self.KNOWN)

@@ -36,6 +36,7 @@ class AuditAction(models.TextChoices):
     MEASUREMENT_CREATED = "measurement.created", _("Effect measurement: added")
     MEASUREMENT_CHANGED = "measurement.changed", _("Effect measurement: changed")
     MEASUREMENT_DELETED = "measurement.deleted", _("Effect measurement: deleted")
+    STORIES_EXPORTED = "stories.exported", _("Stories exported as microdata")
 
 
 class Organisation(models.Model):

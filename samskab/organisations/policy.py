@@ -34,6 +34,7 @@ class Perm(enum.StrEnum):
     EDIT_PROJECTS = "projects.edit"
     MANAGE_INSTRUMENTS = "instruments.manage"
     READ_STORIES = "stories.read"
+    EXPORT_MICRODATA = "stories.export_microdata"
     VIEW_RESULTS = "results.view"
     RECORD_MEASUREMENTS = "measurement.record"
 
@@ -54,6 +55,9 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     # Individual stories (always masked) are for those who work with them, not for readers of
     # results: a viewer (commissioning client, politician) sees aggregates only.
     Perm.READ_STORIES: frozenset({Role.ADMIN, Role.FACILITATOR, Role.ANALYST}),
+    # Raw exports carry every answer of every story, small groups included (no disclosure
+    # control): only for those who run collections, and each one is written to the audit log.
+    Perm.EXPORT_MICRODATA: frozenset({Role.ADMIN, Role.FACILITATOR}),
     Perm.VIEW_RESULTS: frozenset(_STAFF),
     # Effect measurement: enter measurements, add evidence, write the learning log and note
     # unplanned gains. Goals, indicators, the plan and milestones need EDIT_PROJECTS.
@@ -70,6 +74,9 @@ LABELS: dict[Perm, StrOrPromise] = {
     Perm.EDIT_PROJECTS: _("Create and edit projects, actors, activities and methods"),
     Perm.MANAGE_INSTRUMENTS: _("Design instruments, run collections, import and enter stories"),
     Perm.READ_STORIES: _("Read individual stories (personal data masked)"),
+    Perm.EXPORT_MICRODATA: _(
+        "Export all answers of all stories as files (personal data masked); every export is logged"
+    ),
     Perm.VIEW_RESULTS: _("See analysis results (never groups smaller than the threshold)"),
     Perm.RECORD_MEASUREMENTS: _(
         "Enter measurements, add evidence, write the learning log and note unplanned gains"

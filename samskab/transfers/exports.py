@@ -4,6 +4,10 @@ Stories are read in chunks and written as they are read, so memory stays flat fo
 collections. Only the masked text is exported, never ``text_raw``. One file holds the stories
 of one instrument version (SenseMaker's ``version`` column), since versions ask different
 questions.
+
+These files are full microdata: every answer of every story, small groups included, with no
+disclosure control (docs/disclosure.md). Only members with ``Perm.EXPORT_MICRODATA`` get them,
+and every file of stories is written to the audit log (`audit_export`).
 """
 
 from __future__ import annotations
@@ -14,10 +18,13 @@ import uuid
 from collections.abc import Iterator
 from typing import IO, Any
 
+from django.contrib.auth.models import User
 from django.db.models import Count
 
 from samskab.instruments.definition import Definition
 from samskab.instruments.models import Collection, InstrumentVersion, Story
+from samskab.organisations.models import AuditAction
+from samskab.organisations.services import audit
 from samskab.transfers.models import ImportJob, ImportKind
 from samskab.transfers.sensemaker import framework, writing
 from samskab.transfers.sensemaker.writing import ExportStory
@@ -50,6 +57,26 @@ def version_for(collection: Collection, number: int | None) -> InstrumentVersion
         return rows.filter(number=number).first()
     answered = versions(collection)
     return answered[0][0] if answered else rows.order_by("-number").first()
+
+
+def audit_export(collection: Collection, version: InstrumentVersion, fmt: str, actor: User) -> int:
+    """Log that ``actor`` exported the stories of one version as ``fmt``; their number."""
+    count = (
+        Story.objects.for_org(collection.organisation)
+        .filter(collection=collection, version=version)
+        .count()
+    )
+    audit(
+        collection.organisation,
+        actor,
+        AuditAction.STORIES_EXPORTED,
+        collection.name[:200],
+        collection=collection.pk,
+        version=version.number,
+        format=fmt,
+        stories=count,
+    )
+    return count
 
 
 def identifiers(collection: Collection) -> tuple[str, str]:

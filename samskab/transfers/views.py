@@ -1,10 +1,12 @@
-"""Import and export pages. Imports need MANAGE_INSTRUMENTS; exports of masked stories need
-READ_STORIES, so analysts can take data to their own tools (see docs/import-export.md)."""
+"""Import and export pages. Imports need MANAGE_INSTRUMENTS. Exports are full microdata (every
+answer of every story, small groups included), so they need EXPORT_MICRODATA (admins and
+facilitators) and each file of stories is written to the audit log (docs/disclosure.md);
+analysts read stories in the explorer, where small groups are protected."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.http import (
@@ -22,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRefresh
 
 from samskab.instruments.models import Collection
-from samskab.organisations.policy import Perm, org_view, organisation_of
+from samskab.organisations.policy import OrgRequest, Perm, can, org_view, organisation_of
 from samskab.organisations.scoping import get_for_org_or_404
 from samskab.projects.views import posted
 from samskab.transfers import exports, mapping, services
@@ -39,6 +41,7 @@ from samskab.transfers.sensemaker.writing import BOM, csv_line
 from samskab.transfers.tabular import Table
 
 EXPORT_FORMATS = ("raw", "definition", "tidy", "xlsx")
+STORY_FORMATS = ("raw", "tidy", "xlsx")  # files of stories; the definition holds none
 TYPE_LABELS = {
     "triad": gettext_lazy("Triad"),
     "dyad": gettext_lazy("Dyad (slider)"),
@@ -63,11 +66,16 @@ def _to_job(job: ImportJob) -> HttpResponse:
 
 @require_GET
 @org_view(Perm.MANAGE_INSTRUMENTS)
-def job_list(request: HttpRequest) -> HttpResponse:
+def job_list(request: OrgRequest) -> HttpResponse:
     organisation = organisation_of(request)
     jobs = ImportJob.objects.for_org(organisation).select_related("collection")[:50]
     collections = Collection.objects.for_org(organisation).select_related("instrument")
-    context = {"organisation": organisation, "jobs": jobs, "collections": collections}
+    context = {
+        "organisation": organisation,
+        "jobs": jobs,
+        "collections": collections,
+        "can_export": can(request, Perm.EXPORT_MICRODATA),
+    }
     return render(request, "transfers/job_list.html", context)
 
 
@@ -158,7 +166,12 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _job_context(request: HttpRequest, job: ImportJob, **extra: Any) -> dict[str, Any]:
-    context: dict[str, Any] = {"organisation": job.organisation, "job": job, **extra}
+    context: dict[str, Any] = {
+        "organisation": job.organisation,
+        "job": job,
+        "can_export": can(cast(OrgRequest, request), Perm.EXPORT_MICRODATA),
+        **extra,
+    }
     found = job.report.get("framework")
     if found:
         context["framework"] = found
@@ -252,7 +265,7 @@ def sensemaker_upload(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@org_view(Perm.READ_STORIES)
+@org_view(Perm.EXPORT_MICRODATA)
 def export_page(request: HttpRequest, pk: int) -> HttpResponse:
     collection = _collection(request, pk)
     context = {
@@ -272,13 +285,15 @@ def _download(content: Any, filename: str, content_type: str) -> StreamingHttpRe
 
 
 @require_GET
-@org_view(Perm.READ_STORIES)
-def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
+@org_view(Perm.EXPORT_MICRODATA)
+def export(request: OrgRequest, pk: int, fmt: str) -> HttpResponseBase:
     collection = _collection(request, pk)
     number = request.GET.get("version", "")
     version = exports.version_for(collection, int(number) if number.isdigit() else None)
     if fmt not in EXPORT_FORMATS or version is None:
         raise Http404
+    if fmt in STORY_FORMATS:
+        exports.audit_export(collection, version, fmt, request.user)
     stem = f"{collection.slug[:8]}-v{version.number}"
     if fmt == "raw":
         return _download(exports.raw_csv(collection, version), f"{stem}-data.csv", "text/csv")

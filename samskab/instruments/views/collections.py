@@ -124,6 +124,7 @@ def collection_detail(request: HttpRequest, pk: int) -> HttpResponse:
         story_count=sum(counts.values()),
         can_manage=can(request, Perm.MANAGE_INSTRUMENTS),
         can_read_stories=can(request, Perm.READ_STORIES),
+        can_export=can(request, Perm.EXPORT_MICRODATA),
     )
     return render(request, "instruments/collection_detail.html", context)
 

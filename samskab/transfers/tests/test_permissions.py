@@ -1,5 +1,5 @@
-"""Who may import and export: imports need MANAGE_INSTRUMENTS (admins, facilitators); exports
-of masked stories need READ_STORIES (also analysts). Another organisation's rows look absent."""
+"""Who may import and export: imports need MANAGE_INSTRUMENTS, exports (full microdata) need
+EXPORT_MICRODATA: both admins and facilitators only. Another organisation's rows look absent."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ MATRIX = [
     ("transfers:confirm", "post", "job", 302, 302, 403, 403, 403, 404),
     ("transfers:cancel", "post", "job", 302, 302, 403, 403, 403, 404),
     ("transfers:rejected", "get", "job", 200, 200, 403, 403, 403, 404),
-    ("transfers:export_page", "get", "collection", 200, 200, 200, 403, 403, 404),
-    ("transfers:export", "get", "export", 200, 200, 200, 403, 403, 404),
+    ("transfers:export_page", "get", "collection", 200, 200, 403, 403, 403, 404),
+    ("transfers:export", "get", "export", 200, 200, 403, 403, 403, 404),
 ]
 
 

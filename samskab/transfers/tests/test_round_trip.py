@@ -53,7 +53,7 @@ def test_round_trip_to_another_organisation(
 ):
     source = make_collection(world.org_a)
     _stories(source)
-    client.force_login(world.erik)  # an analyst may export
+    client.force_login(world.dina)  # a facilitator may export
     kwargs = {"org": world.org_a.slug, "pk": source.pk}
     data = _content(client.get(reverse("transfers:export", kwargs={**kwargs, "fmt": "raw"})))
     definition = client.get(reverse("transfers:export", kwargs={**kwargs, "fmt": "definition"}))
