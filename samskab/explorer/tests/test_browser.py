@@ -189,3 +189,31 @@ def test_axe_while_a_large_store_is_prepared(live_server, page, world, settings,
             assert page.locator("#store-build").count() == 1
             violations = run_axe(page)
             assert not violations, (name, size, describe_violations(violations))
+
+
+def test_axe_as_a_viewer_with_small_groups(live_server, page, world, settings, tmp_path):
+    """The viewer's pages: perturbed figures, "fewer than k", the notes on what was left out
+    and merged, and a refused exact filter, at desktop and phone sizes."""
+    settings.EXPLORER_CACHE_DIR = tmp_path
+    collection = make_collection(world.org_a)
+    add_stories(collection, 20, level="employee")
+    add_stories(collection, 20, level="volunteer_citizen", top=0.5, left=0.2, right=0.3)
+    add_stories(collection, 3, level="organisation")  # a small group alone: left out
+    _log_in(page, live_server, "bo@example.dk")
+    kwargs = {"org": world.org_a.slug, "pk": collection.pk}
+    dashboard = reverse("explorer:dashboard", kwargs=kwargs)
+    pages = [
+        dashboard,
+        dashboard + "?rmin_top_drivers=60&date_from=2025-03-01",  # refused for a viewer
+        reverse("explorer:compare", kwargs=kwargs) + "?a-level=employee&b-level=volunteer_citizen",
+        reverse("explorer:patterns", kwargs=kwargs),
+    ]
+    for size in SIZES:
+        page.set_viewport_size(size)
+        for path in pages:
+            page.goto(live_server.url + path)
+            violations = run_axe(page)
+            assert not violations, (path, size, describe_violations(violations))
+    page.goto(live_server.url + dashboard)
+    text = page.inner_text("main")
+    assert "fewer than 5" in text or "færre end 5" in text
