@@ -35,6 +35,10 @@ def test_axe_on_the_explorer(live_server, page, world, settings, tmp_path):
         reverse("explorer:patterns", kwargs=kwargs),
         reverse("explorer:stories", kwargs=kwargs) + "?level=employee",
     ]
+    _axe_everywhere(page, live_server, pages)
+
+
+def _axe_everywhere(page, live_server, pages):
     for size in SIZES:
         page.set_viewport_size(size)
         for path in pages:
@@ -208,12 +212,7 @@ def test_axe_as_a_viewer_with_small_groups(live_server, page, world, settings, t
         reverse("explorer:compare", kwargs=kwargs) + "?a-level=employee&b-level=volunteer_citizen",
         reverse("explorer:patterns", kwargs=kwargs),
     ]
-    for size in SIZES:
-        page.set_viewport_size(size)
-        for path in pages:
-            page.goto(live_server.url + path)
-            violations = run_axe(page)
-            assert not violations, (path, size, describe_violations(violations))
+    _axe_everywhere(page, live_server, pages)
     page.goto(live_server.url + dashboard)
     text = page.inner_text("main")
     assert "fewer than 5" in text or "færre end 5" in text
