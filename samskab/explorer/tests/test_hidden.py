@@ -108,3 +108,17 @@ def test_a_density_cell_below_k_cannot_be_selected_and_hides_no_other(client, wo
             assert response.context["count"] == count
     chart = _get(client, world, collection, "dashboard", {}).context["board"].charts[0]
     assert chart.cell_links == 2  # the cells of 6 and 9 are links; the hidden one is not
+
+
+def test_a_chart_download_with_a_refused_filter_is_refused_not_unfiltered(
+    client, world, collection
+):
+    response = _get(
+        client, world, collection, "chart_svg", {"sig": "drivers", "level": "organisation"}
+    )
+    assert response.status_code == 422
+    assert SMALL in response.content.decode()
+    client.force_login(world.bo)  # a viewer's exact range is refused the same way
+    url = reverse("explorer:chart_svg", kwargs={"org": world.org_a.slug, "pk": collection.pk})
+    assert client.get(url, {"sig": "decided", "min_decided": "33"}).status_code == 422
+    assert client.get(url, {"sig": "decided", "min_decided": "20"}).status_code == 200

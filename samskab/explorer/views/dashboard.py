@@ -86,6 +86,10 @@ def chart_svg(request: HttpRequest, pk: int) -> HttpResponse:
     if scope.store is None or scope.labels is None:
         raise Http404
     form = scope.form(request.GET)
+    if form.errors:
+        # A download never silently ignores a filter it refused (the page shows the errors).
+        problems = [str(e) for errors in form.errors.values() for e in errors]
+        return HttpResponse("\n".join(problems), status=422, content_type="text/plain")
     hidden = hidden_selection(scope, form)
     board = build_dashboard(scope, mask_for(scope, form), is_filtered(form), hidden=hidden)
     sid = request.GET.get("sig", "")
