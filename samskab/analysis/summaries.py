@@ -23,6 +23,7 @@ from samskab.analysis.density import (
 from samskab.analysis.disclosure import (
     DEFAULT_K,
     GROUP_BELOW_K,
+    KEY_RANGE,
     Guard,
     SuppressedTable,
     Withheld,
@@ -37,16 +38,25 @@ from samskab.analysis.zones import ZONE_CODES
 # --- Raw counts of a selection (before disclosure control; the functions below apply it) ---
 
 
-# Every count function takes `keys`: with the release's record keys (`ckey`) it returns each
-# cell's key sum instead of its count, which the cell-key method turns into the cell's noise.
+# Every count function takes `keys`: with the release's record keys (`ckey`) it returns a
+# (2, cells) array, each cell's count and its key sum modulo 256 (the cell key of the
+# cell-key method), from the same pass.
 Keys = npt.NDArray[np.uint8] | None
 
 
 def _tally(codes: npt.NDArray[np.intp], size: int, rows: BoolArray | None, keys: Keys) -> IntArray:
-    weights = None
-    if keys is not None:
-        weights = (keys if rows is None else keys[rows]).astype(np.float64)
-    return np.bincount(codes, weights=weights, minlength=size)[:size].astype(np.int64)
+    """Counts of each code in 0..size-1; with `keys`, the counts and each code's key sum.
+
+    The key sums come from one integer bincount over (code, key) pairs: a float-weighted
+    bincount takes twice as long on a million stories.
+    """
+    if keys is None:
+        return np.bincount(codes, minlength=size)[:size].astype(np.int64)
+    selected = keys if rows is None else keys[rows]
+    pairs = np.bincount(codes * KEY_RANGE + selected, minlength=size * KEY_RANGE)
+    per_key = pairs[: size * KEY_RANGE].reshape(size, KEY_RANGE)
+    sums = (per_key @ np.arange(KEY_RANGE)) % KEY_RANGE
+    return np.stack([per_key.sum(axis=1), sums]).astype(np.int64)
 
 
 def cell_counts(
@@ -85,8 +95,9 @@ def choice_counts(store: ColumnarStore, sid: str, mask: BoolArray, keys: Keys = 
     ticks = store.part(sid, "ticks")[answered]
     if keys is None:
         return np.asarray(ticks.sum(axis=0), dtype=np.int64)
-    weights = keys[answered].astype(np.int64)
-    return np.asarray((ticks * weights[:, None]).sum(axis=0), dtype=np.int64)
+    # Each option's key sum: a uint8 product wraps modulo 256 by itself.
+    sums = ticks.view(np.uint8).T @ keys[answered]
+    return np.stack([ticks.sum(axis=0), sums]).astype(np.int64)
 
 
 def level_counts(store: ColumnarStore, mask: BoolArray, keys: Keys = None) -> IntArray:
@@ -94,7 +105,7 @@ def level_counts(store: ColumnarStore, mask: BoolArray, keys: Keys = None) -> In
     size = len(store.schema.levels)
     levels = store.column("level")[mask].astype(np.intp)
     counts = _tally(levels + 1, size + 1, mask, keys)
-    return np.concatenate([counts[1:], counts[:1]]).astype(np.int64)
+    return np.concatenate([counts[..., 1:], counts[..., :1]], axis=-1).astype(np.int64)
 
 
 def band_counts(store: ColumnarStore, sid: str, mask: BoolArray, keys: Keys = None) -> IntArray:
@@ -111,9 +122,12 @@ def state_counts(store: ColumnarStore, sid: str, mask: BoolArray, keys: Keys = N
 def protected_table(
     guard: Guard, count: Callable[[Keys], IntArray]
 ) -> tuple[IntArray, SuppressedTable]:
-    """Counts from `count(None)` as `guard` lets them be shown (key sums from `count(keys)`)."""
-    counts = count(None)
-    sums = count(guard.keys) if guard.keys is not None else None
+    """Counts from `count` as `guard` lets them be shown (exact: `count(None)`; perturbed:
+    counts and key sums from one `count(keys)`)."""
+    if guard.keys is None:
+        counts = count(None)
+        return counts, guard.table(counts)
+    counts, sums = count(guard.keys)
     return counts, guard.table(counts, sums)
 
 
@@ -180,10 +194,11 @@ def breakdown(
 def guarded_breakdown(
     guard: Guard, categories: tuple[str, ...], count: Callable[[Keys], IntArray], total: int
 ) -> Breakdown:
-    """`breakdown` of `count(None)`, with key sums from `count(keys)` when perturbed."""
-    counts = count(None)
-    sums = count(guard.keys) if guard.keys is not None else None
-    return breakdown(counts, categories, guard, sums, total if guard.perturbs else None)
+    """`breakdown` of `count(None)`; perturbed: of the counts and key sums of `count(keys)`."""
+    if guard.keys is None:
+        return breakdown(count(None), categories, guard)
+    counts, sums = count(guard.keys)
+    return breakdown(counts, categories, guard, sums, total)
 
 
 def answer_states(

@@ -100,3 +100,48 @@ def test_nothing_small_keeps_the_store_as_it_is():
     out = release(store, 5, salt=1)
     assert out.left_out == 0 and out.recodings == ()
     assert out.store.column("story_id") is store.column("story_id")
+
+
+def test_every_count_function_gives_each_cells_key_sum():
+    """With the release's keys, a count function returns each cell's key sum modulo 256, the
+    same as summing the keys of the cell's stories one by one."""
+    from samskab.analysis.summaries import (
+        band_counts,
+        cell_counts,
+        state_counts,
+        zone_counts,
+    )
+
+    out = release(_store(lambda chunk: None), 5, salt=7).store
+    keys = out.column("ckey")
+    rng = np.random.default_rng(5)
+    mask = rng.random(out.n) < 0.6
+
+    def naive(codes, rows, size):
+        return [int(keys[rows & (codes == c)].sum()) % 256 for c in range(size)]
+
+    answered = mask & out.answered("t1")
+
+    def both(keyed, plain):
+        assert list(keyed[0]) == list(plain)  # the same counts as without keys
+        return list(keyed[1])
+
+    def check(function, *args, codes, rows, size):
+        assert both(function(*args, keys), function(*args)) == naive(codes, rows, size)
+
+    answered = mask & out.answered("t1")
+    check(zone_counts, out, "t1", mask, codes=out.part("t1", "zone"), rows=answered, size=7)
+    cells = cell_counts(out, "t1", mask)
+    keyed = both(cell_counts(out, "t1", mask, keys=keys), cells)
+    assert keyed == naive(out.part("t1", "cell").astype(int), answered, cells.size)
+    dyad = mask & out.answered("d1")
+    check(band_counts, out, "d1", mask, codes=out.part("d1", "band"), rows=dyad, size=5)
+    check(state_counts, out, "d2", mask, codes=out.state("d2"), rows=mask, size=3)
+    single = mask & out.answered("c1")
+    check(choice_counts, out, "c1", mask, codes=out.part("c1", "code"), rows=single, size=5)
+    multi = mask & out.answered("c2")
+    ticks = out.part("c2", "ticks")
+    expected = [int(keys[multi & ticks[:, j]].sum()) % 256 for j in range(ticks.shape[1])]
+    assert both(choice_counts(out, "c2", mask, keys), choice_counts(out, "c2", mask)) == expected
+    levels = both(level_counts(out, mask, keys), level_counts(out, mask))
+    assert levels[:4] == naive(out.column("level"), mask, 4)

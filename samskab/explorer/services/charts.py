@@ -375,8 +375,12 @@ def _stone_counts(
     placed = ~np.isnan(x)
     ix = np.clip((x[placed] * GRID).astype(np.intp), 0, GRID - 1)
     iy = np.clip((y[placed] * GRID).astype(np.intp), 0, GRID - 1)
-    weights = None if keys is None else keys[mask][placed].astype(np.float64)
-    return np.bincount(ix * GRID + iy, weights=weights, minlength=GRID * GRID).astype(np.int64)
+    cells = ix * GRID + iy
+    if keys is None:
+        return np.bincount(cells, minlength=GRID * GRID).astype(np.int64)
+    weights = keys[mask][placed].astype(np.float64)
+    sums = np.bincount(cells, weights=weights, minlength=GRID * GRID).astype(np.int64)
+    return np.stack([np.bincount(cells, minlength=GRID * GRID), sums % 256]).astype(np.int64)
 
 
 def stones_chart(
@@ -396,7 +400,8 @@ def stones_chart(
             withheld.append(Withheld(stone, "group_below_k"))
             rows.append(Row(name, _("hidden")))
             continue
-        table = guard.table(counts, _stone_counts(store, s.id, j, mask, guard.keys))
+        sums = _stone_counts(store, s.id, j, mask, guard.keys)[1] if guard.perturbs else None
+        table = guard.table(counts, sums)
         withheld += list(table.withheld)
         top = max(int(table.counts.max()), 1)
         for cell in range(GRID * GRID):
