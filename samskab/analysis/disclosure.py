@@ -44,6 +44,12 @@ PERTURBED = "perturbed"  # counts carry cell-key noise
 MERGED = "small_groups_merged"  # small categories shown together
 LEFT_OUT = "small_groups_left_out"  # stories of small categories left out of every figure
 COARSE_ONLY = "coarse_filters_only"  # an exact filter asked by someone who sees perturbed figures
+# Why a passage of a story may not be published (`explorer.services.publish`).
+STORY_LEFT_OUT = "story_left_out"  # the story's group is too small even merged
+QUOTE_NOT_IN_STORY = "quote_not_in_story"  # not a passage of the story's masked text
+PERSONAL_DATA = "personal_data"  # the masker finds personal data in the quote
+STILL_BUILDING = "store_building"  # the collection's store is being prepared
+FILTER_INVALID = "filter_invalid"  # a saved view's filters no longer fit the collection
 
 # Cell-key perturbation table: the noise added to a count of at least k, by cell key. The
 # base distribution (d = -2..+2) has mean 0 and variance 1.2; near k it is cut to the

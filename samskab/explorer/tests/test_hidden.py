@@ -11,7 +11,7 @@ from samskab.explorer.tests.helpers import add_stories, make_collection
 
 pytestmark = pytest.mark.django_db
 
-REFUSED = "picks a category that is hidden in the table"
+REFUSED = "in the table it was chosen from"
 SMALL = "cannot be chosen: groups with fewer stories than the threshold"
 
 
