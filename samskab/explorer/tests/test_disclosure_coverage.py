@@ -81,3 +81,24 @@ def test_computed_indicators_read_the_release(world, collection, calls):
     scope = query.scope_for(collection, params, "da", exact=True)
     assert calls == [collection.pk]
     assert scope.release is not None and scope.release.left_out == 3
+
+
+@pytest.mark.parametrize("persona", ["erik", "bo"])
+def test_a_version_whose_stories_are_all_left_out_shows_nothing_and_errs_nowhere(
+    client, world, persona
+):
+    """Three stories, each level below k and below k together: the release is empty."""
+    collection = make_collection(world.org_a)
+    add_stories(collection, 1, level="employee")
+    add_stories(collection, 1, level="user")
+    add_stories(collection, 1, level="organisation")
+    client.force_login(getattr(world, persona))
+    kwargs = {"org": world.org_a.slug, "pk": collection.pk}
+    for pattern in explorer_urls.urlpatterns:
+        name = str(pattern.name)
+        if name in NO_FIGURES:
+            continue
+        response = client.get(reverse(f"explorer:{name}", kwargs=kwargs), EXTRA.get(name, {}))
+        assert response.status_code in (200, 403, 404, 422), name  # 422: a small group named
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert b"En historie om parken" not in body, name
