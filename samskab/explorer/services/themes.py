@@ -20,7 +20,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samskab.analysis.disclosure import GROUP_BELOW_K, Withheld
+from samskab.analysis.disclosure import DEFAULT_K, GROUP_BELOW_K, Withheld
 from samskab.analysis.themes import Theme, ThemeModel, find_themes, theme_mask
 from samskab.analysis.types import BoolArray, IntArray
 from samskab.explorer.models import (
@@ -133,8 +133,30 @@ def _report(run: ThemeRun, phase: ThemePhase, progress: int) -> None:
     ThemeRun.objects.filter(pk=run.pk).update(phase=phase, progress=progress)
 
 
-def read_texts(run: ThemeRun) -> tuple[list[int], list[str], list[str]]:
-    """Story ids (ascending), masked title and text without mask tokens, and languages."""
+def _left_out_ids(run: ThemeRun, k: int) -> frozenset[int]:
+    """The stories the version's release leaves out (`analysis.release`): they shape no theme.
+
+    Read from the cached store; when there is none yet (a large version being built), no
+    story is left out of the run and the page's theme sizes still count only the release.
+    """
+    from samskab.explorer.services.release import released  # noqa: PLC0415 (import cycle)
+    from samskab.explorer.services.store import cached_or_updated  # noqa: PLC0415
+
+    store = cached_or_updated(run.collection, run.version)
+    if store is None:
+        return frozenset()
+    release = released(run.collection, store, k)
+    if not release.left_out:
+        return frozenset()
+    kept = release.store.column("story_id")
+    every = store.column("story_id")
+    return frozenset(every[~np.isin(every, kept)].tolist())
+
+
+def read_texts(run: ThemeRun, k: int = DEFAULT_K) -> tuple[list[int], list[str], list[str]]:
+    """Story ids (ascending), masked title and text without mask tokens, and languages, of
+    the stories in the version's release for threshold k."""
+    left_out = _left_out_ids(run, k)
     stories = (
         Story.objects.for_org(run.organisation)
         .filter(collection=run.collection_id, version=run.version_id)
@@ -146,6 +168,8 @@ def read_texts(run: ThemeRun) -> tuple[list[int], list[str], list[str]]:
     languages: list[str] = []
     rows = stories.values_list("id", "title", "text", "language").iterator(chunk_size=CHUNK_SIZE)
     for count, (pk, title, text, language) in enumerate(rows, start=1):
+        if pk in left_out:
+            continue
         ids.append(pk)
         texts.append(MASK_TOKENS.sub(" ", f"{title}\n{text}"))
         languages.append(language)
@@ -190,7 +214,7 @@ def run_themes(run: ThemeRun, k: int) -> None:
     run.save(update_fields=["status", "k"])
     try:
         _report(run, ThemePhase.READING, 0)
-        ids, texts, languages = read_texts(run)
+        ids, texts, languages = read_texts(run, k)
         if len(ids) < max(run.n_themes, k):
             _finish(run, ThemeStatus.FAILED, ThemeError.TOO_FEW)
             return

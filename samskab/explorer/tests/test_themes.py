@@ -12,6 +12,7 @@ from django.utils import translation
 
 from samskab.explorer import demo
 from samskab.explorer.models import ThemeError, ThemeRun, ThemeStatus
+from samskab.explorer.services.store import store_for
 from samskab.explorer.services.themes import create_run, load_model, start_run, themes_of
 from samskab.explorer.tasks import find_collection_themes
 from samskab.explorer.tests.helpers import add_stories, make_collection
@@ -375,3 +376,20 @@ def test_axe_on_the_themes_page(live_server, page, world, settings, tmp_path):
     page.goto(url)
     assert page.locator("#theme-status[aria-live=polite]").count() == 1
     assert not (violations := run_axe(page)), ("busy", describe_violations(violations))
+
+
+def test_stories_left_out_of_the_release_shape_no_theme(world):
+    """Four organisations (a small group alone) are left out of the release: their words do
+    not reach the theme run, so no theme term can come from them."""
+    collection = make_collection(world.org_a)
+    add_stories(collection, 30, level="employee", text=COFFEE)
+    add_stories(collection, 20, level="volunteer_citizen", text=RULES)
+    add_stories(collection, 4, level="organisation", text="Solsikkemarken solsikkemarken frø.")
+    store_for(collection, latest_version(collection.instrument))  # the store the page builds
+    run = _run(collection)
+    assert run.status == ThemeStatus.DONE
+    assert "solsikke" not in str(run.themes).lower()
+    organisations = Story.objects.filter(collection=collection, level="organisation")
+    assert not np.isin(
+        list(organisations.values_list("id", flat=True)), load_model(run).story_ids
+    ).any()
