@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from samskab.analysis.builder import build_store
 from samskab.analysis.filters import Filter, apply_filter
@@ -145,3 +146,38 @@ def test_every_count_function_gives_each_cells_key_sum():
     assert both(choice_counts(out, "c2", mask, keys), choice_counts(out, "c2", mask)) == expected
     levels = both(level_counts(out, mask, keys), level_counts(out, mask))
     assert levels[:4] == naive(out.column("level"), mask, 4)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_store_release_and_the_count_table_release_agree(seed):
+    """The explorer (a store) and the story list (a count table) apply one rule: fed the same
+    stories' level and prompt, they leave out and merge the same categories."""
+    from samskab.analysis.release import release_counts
+
+    rng = np.random.default_rng(seed)
+
+    def plant(chunk):
+        # A few levels and prompts made small at random, sometimes enough to merge.
+        n = chunk["level"].shape[0]
+        chunk["level"] = rng.choice(3, size=n, p=(0.6, 0.399, 0.001)).astype(np.int8)
+        chunk["level"][: rng.integers(0, 8)] = 3
+        chunk["prompt"] = np.where(rng.random(n) < 0.002, 1, 0).astype(np.int8)
+        chunk["c1"] = np.zeros(n, dtype=np.int16)  # choices large: only level and prompt vary
+        for item in ("alone", "family", "friends", "colleagues", "volunteers"):
+            chunk[f"c2:{item}"] = np.ones(n, dtype=bool)
+
+    store = _store(plant)
+    out = release(store, 5, salt=1)
+    schema = store.schema
+    cells: dict[tuple[str, ...], int] = {}
+    for level, prompt in zip(store.column("level"), store.column("prompt"), strict=True):
+        key = (
+            schema.levels[level] if level >= 0 else "",
+            schema.prompts[prompt] if prompt >= 0 else "",
+        )
+        cells[key] = cells.get(key, 0) + 1
+    table = release_counts(cells, ("level", "prompt"), 5)
+    assert table.total == out.store.n
+    for attribute in ("level", "prompt"):
+        assert table.small.get(attribute, frozenset()) == out.small(attribute), attribute
+        assert bool(table.merged(attribute)) == out.merged(attribute), attribute
