@@ -138,3 +138,11 @@ def test_the_role_table_lists_the_permission(english, world):
     assert "Change the organisation&#x27;s settings, such as the smallest group shown" in (
         members.content.decode()
     )
+
+
+def test_the_page_explains_the_model_an_administrator_is_setting(english, world):
+    english.force_login(world.anna)
+    body = english.get(_url(world)).content.decode()
+    assert "Large groups are never hidden because a small one exists." in body
+    assert "moved slightly at random, by at most 2" in body
+    assert "further cells" not in body  # complementary suppression is gone
