@@ -390,3 +390,14 @@ def test_a_computed_n_is_exact_for_readers_of_stories_and_perturbed_for_viewers(
         assert client.get(url).json()[0]["n"] == expected  # asked again: the same figure
     march = _rows(indicator)[2]
     assert march.shown_n(exact=False, k=5) is None  # below k: nothing to perturb
+
+
+def test_the_indicator_page_says_when_its_numbers_are_perturbed(client, world, setup):
+    project, _collection, _view, indicator = setup
+    kwargs = {"org": project.organisation.slug, "project": project.pk, "pk": indicator.pk}
+    url = reverse("measurement:indicator", kwargs=kwargs)
+    note = "antallet af historier flyttet en smule tilfældigt"
+    client.force_login(world.bo)
+    assert note in client.get(url).content.decode()
+    client.force_login(world.erik)
+    assert note not in client.get(url).content.decode()

@@ -123,6 +123,7 @@ def _detail(
         standing_text=STANDING_TEXT,
         form=form,
         milestones=list(indicator.milestones.all()),
+        perturbed_n=indicator.is_computed and not reader.exact,
     )
     return render(request, "measurement/indicator_detail.html", context, status=status)
 
