@@ -219,10 +219,6 @@ class Guard:
             return n
         return n + perturbation(n, key_sum(mask, self.keys), self.k)
 
-    def weights(self) -> npt.NDArray[np.float64] | None:
-        """The keys as bincount weights (None when exact)."""
-        return None if self.keys is None else self.keys.astype(np.float64)
-
 
 def as_guard(k: int | Guard) -> Guard:
     """A guard from k (exact figures) or the guard itself."""

@@ -6,7 +6,7 @@ analysts read stories in the explorer, where small groups are protected."""
 from __future__ import annotations
 
 import json
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.http import (
@@ -156,7 +156,7 @@ def _sample(table: Table) -> list[tuple[str, str]]:
 
 @require_GET
 @org_view(Perm.MANAGE_INSTRUMENTS)
-def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def job_detail(request: OrgRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
     if request.htmx:  # type: ignore[attr-defined]
         if not job.is_busy:
@@ -165,11 +165,11 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "transfers/job.html", _job_context(request, job))
 
 
-def _job_context(request: HttpRequest, job: ImportJob, **extra: Any) -> dict[str, Any]:
+def _job_context(request: OrgRequest, job: ImportJob, **extra: Any) -> dict[str, Any]:
     context: dict[str, Any] = {
         "organisation": job.organisation,
         "job": job,
-        "can_export": can(cast(OrgRequest, request), Perm.EXPORT_MICRODATA),
+        "can_export": can(request, Perm.EXPORT_MICRODATA),
         **extra,
     }
     found = job.report.get("framework")
@@ -195,7 +195,7 @@ def _job_context(request: HttpRequest, job: ImportJob, **extra: Any) -> dict[str
 
 @require_POST
 @org_view(Perm.MANAGE_INSTRUMENTS)
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: OrgRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
     options: dict[str, Any] = {}
     found = job.report.get("framework")

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
 
+from samskab.explorer.forms import FilterForm
 from samskab.explorer.services.disclosure import withheld_texts
 from samskab.explorer.services.query import Scope, scope_for
 from samskab.instruments.models import Collection
@@ -72,3 +73,10 @@ def notes(withheld: Any, k: int) -> list[str]:
         if text not in seen:
             seen.append(text)
     return seen
+
+
+def form_problems(form: FilterForm) -> list[str]:
+    """A wrong filter selects nothing (it would otherwise select every story): its errors."""
+    if form.is_valid():
+        return []
+    return [str(error) for errors in form.errors.values() for error in errors]

@@ -12,7 +12,14 @@ from samskab.explorer.services.charts import CellHref, Chart
 from samskab.explorer.services.dashboard import build_dashboard
 from samskab.explorer.services.hidden import hidden_selection
 from samskab.explorer.services.query import Scope, is_filtered, mask_for
-from samskab.explorer.views.common import base_context, collection_scope, notes, url, with_params
+from samskab.explorer.views.common import (
+    base_context,
+    collection_scope,
+    form_problems,
+    notes,
+    url,
+    with_params,
+)
 from samskab.organisations.policy import Perm, org_view
 
 
@@ -86,9 +93,8 @@ def chart_svg(request: HttpRequest, pk: int) -> HttpResponse:
     if scope.store is None or scope.labels is None:
         raise Http404
     form = scope.form(request.GET)
-    if form.errors:
+    if problems := form_problems(form):
         # A download never silently ignores a filter it refused (the page shows the errors).
-        problems = [str(e) for errors in form.errors.values() for e in errors]
         return HttpResponse("\n".join(problems), status=422, content_type="text/plain")
     hidden = hidden_selection(scope, form)
     board = build_dashboard(scope, mask_for(scope, form), is_filtered(form), hidden=hidden)

@@ -20,6 +20,7 @@ from samskab.explorer.services.stories import compact_answers, csv_lines
 from samskab.explorer.views.common import (
     base_context,
     collection_scope,
+    form_problems,
     notes,
     url,
     with_params,
@@ -28,13 +29,6 @@ from samskab.instruments.models import Story
 from samskab.organisations.policy import OrgRequest, Perm, can, org_view
 
 PAGE_SIZE = 25
-
-
-def form_problems(form: FilterForm) -> list[str]:
-    """A wrong filter lists nothing (it would otherwise list every story): say why."""
-    if form.is_valid():
-        return []
-    return [str(error) for errors in form.errors.values() for error in errors]
 
 
 def _selection(scope: Scope, form: FilterForm) -> tuple[Any, list[str]]:
