@@ -22,6 +22,15 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
+def _no_release_from_another_test() -> None:
+    """The explorer caches releases per process by collection id and change counter; a
+    rolled-back test database reuses both, so each test starts with an empty cache."""
+    from samskab.explorer.services.release import forget_releases
+
+    forget_releases()
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings: Any) -> None:
     # The manifest storage needs collectstatic first; tests render {% static %} without it.
     settings.STORAGES = {

@@ -42,3 +42,9 @@ def released(collection: Collection, store: ColumnarStore, k: int) -> Release:
         while len(_cache) > CACHED:
             _cache.popitem(last=False)
     return made
+
+
+def forget_releases() -> None:
+    """Empty the cache (tests: a rolled-back database reuses collection ids and counters)."""
+    with _lock:
+        _cache.clear()

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pytest
 from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -42,9 +43,17 @@ PERSONAS = {"analyst": "erik", "viewer": "bo"}
 
 
 @pytest.fixture(scope="module")
-def planted(django_db_setup: Any, django_db_blocker: Any) -> Iterator[dict[str, Any]]:
-    """The world and the collection, built once and rolled back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
+def planted(
+    django_db_setup: Any, django_db_blocker: Any, tmp_path_factory: Any
+) -> Iterator[dict[str, Any]]:
+    """The world and the collection, built once and rolled back after the module (its stores
+    in a directory of its own, never a cache left by another run)."""
+    cache = tmp_path_factory.mktemp("attack-cache")
+    with (
+        override_settings(EXPLORER_CACHE_DIR=cache),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
         world = make_world()
         project = make_project(world.org_a)
         collection = attack_data.plant(world.org_a, project)
