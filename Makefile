@@ -5,13 +5,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # Debian packages the tests need: the browser, fonts, PDF libraries, gettext for translations.
-APT_TEST_PACKAGES := chromium fonts-inter libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 gettext
+APT_RUN_PACKAGES := fonts-inter libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2
+APT_TEST_PACKAGES := chromium $(APT_RUN_PACKAGES) poppler-utils gettext
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/samskab_ci
 
 # Tests and type checks run with DEBUG off, like production; they need some key.
 lint test test-sqlite test-postgres bench: export SECRET_KEY = insecure-key-for-tests-only
 
-.PHONY: run test install install-test system-deps messages compile-messages lint format typecheck \
+.PHONY: run test install install-test system-deps run-deps messages compile-messages lint format typecheck \
         test-sqlite test-postgres bench openapi clean
 
 $(BIN)/python:
@@ -26,7 +27,7 @@ $(VENV)/.installed-test: requirements/test.txt requirements/base.txt | $(BIN)/py
 	$(BIN)/pip install --quiet -r requirements/test.txt
 	touch $@
 
-install: $(VENV)/.installed-base compile-messages
+install: $(VENV)/.installed-base run-deps compile-messages
 
 install-test: $(VENV)/.installed-test system-deps node_modules/.installed compile-messages
 
@@ -34,15 +35,23 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-# Installs missing Debian packages when run as root (CI, fresh machines); otherwise says what is missing.
-system-deps:
-	@missing=$$(for p in $(APT_TEST_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+# Installs missing Debian packages when run as root (CI, fresh machines); otherwise says what is
+# missing: the tests fail without them, the app runs but cannot make playbook PDFs and Word files.
+define apt_install
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing Debian packages: $$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-	  else echo "Missing Debian packages (install them as root): $$missing"; exit 1; fi; \
+	  else echo "Missing Debian packages (install them as root): $$missing"; $(2); fi; \
 	fi
+endef
+
+system-deps:
+	$(call apt_install,$(APT_TEST_PACKAGES),exit 1)
+
+run-deps:
+	$(call apt_install,$(APT_RUN_PACKAGES),echo "Playbook PDFs and Word files need them.")
 
 # Compile every .po (the site's under locale/, each app's under samskab/<app>/locale/) to .mo;
 # msgfmt --check also validates placeholders.
@@ -112,6 +121,7 @@ bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/explorer_bench.py
 	$(BIN)/python bench/measurement_bench.py
 	$(BIN)/python bench/value_page_bench.py
+	$(BIN)/python bench/playbook_bench.py
 	$(BIN)/python bench/capture_durability.py --db sqlite
 	@if pg_isready -q -h 127.0.0.1 -p 5432; then $(BIN)/python bench/capture_durability.py --db postgres; fi
 

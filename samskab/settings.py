@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "samskab.transfers",
     "samskab.explorer",
     "samskab.measurement",
+    "samskab.playbooks",
     "samskab.api",
     "ninja",  # serves its docs page's scripts from our own static files, not a CDN
 ]
@@ -277,4 +278,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every rendering step at INFO and every unsupported CSS property at
+    # WARNING; the playbook's own errors are logged by samskab.playbooks.
+    "loggers": {
+        "weasyprint": {"level": "ERROR"},
+        "weasyprint.progress": {"level": "ERROR"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -68,8 +68,9 @@ class Results:
     own_goals: list[str]
 
 
-def results(alignment_round: AlignmentRound) -> Results:
-    """The round's statistics and the respondents' own goals, in two queries."""
+def results(alignment_round: AlignmentRound, min_group_size: int = stats.MIN_GROUP_SIZE) -> Results:
+    """The round's statistics and the respondents' own goals, in two queries. A group with
+    fewer than ``min_group_size`` answers is not shown on its own (a playbook passes k)."""
     rows = (
         GainRating.objects.for_org(alignment_round.organisation)
         .filter(response__round=alignment_round)
@@ -82,6 +83,7 @@ def results(alignment_round: AlignmentRound) -> Results:
         [stats.Answer(group, ratings) for group, ratings in answers.values()],
         GAIN_CODES,
         GROUP_ORDER,
+        max(min_group_size, stats.MIN_GROUP_SIZE),
     )
     goals = (
         AlignmentResponse.objects.for_org(alignment_round.organisation)
