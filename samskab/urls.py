@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("samskab.transfers.urls")),
     path("", include("samskab.explorer.urls")),
     path("", include("samskab.measurement.urls")),
+    path("", include("samskab.playbooks.urls")),
 ]
 
 handler403 = "samskab.lib.errors.forbidden"

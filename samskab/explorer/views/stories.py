@@ -100,8 +100,18 @@ def stories(request: HttpRequest, pk: int) -> HttpResponse:
         back_url=url(request, "dashboard", scope, query.urlencode()),
         cell_filters=_cell_filters(request, scope, form),
         evidence_url=_evidence_url(request, scope),
+        quote_project=_quote_project(request, scope),
     )
     return render(request, "explorer/stories.html", context, status=422 if form.errors else 200)
+
+
+def _quote_project(request: HttpRequest, scope: Scope) -> int | None:
+    """The project whose playbook may quote these stories (None: no project, or the member
+    may not edit the playbook)."""
+    project_id = scope.collection.instrument.project_id
+    if project_id is None or not can(cast(OrgRequest, request), Perm.EDIT_PROJECTS):
+        return None
+    return project_id
 
 
 def _evidence_url(request: HttpRequest, scope: Scope) -> str:
