@@ -24,4 +24,6 @@ def load_all() -> list[tuple[str, str, str]]:
     import_module("samskab.explorer.demo").load(project)
     # Effect measurement reads the collection the explorer demo made.
     import_module("samskab.measurement.demo").load(project)
+    # The playbook quotes the record above: it comes last.
+    import_module("samskab.playbooks.demo").load(project)
     return accounts
