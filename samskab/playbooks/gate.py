@@ -69,11 +69,11 @@ def check(playbook: Playbook, language: str) -> Check:
             reasons = tuple(reason_text(w.reason, k, w.count) for w in shown.refused)
             result.problems.append(Problem("view", str(view.pk), view.title, reasons))
     for section in playbook.sections.filter(included=True):
-        result.problems += _section_problems(section.key, section.text)
+        result.problems += section_problems(section.key, section.text)
     return result
 
 
-def _section_problems(key: str, text: str) -> list[Problem]:
+def section_problems(key: str, text: str) -> list[Problem]:
     findings = find_personal_data(text)
     if not findings:
         return []

@@ -109,6 +109,15 @@ def _home_context(request: OrgRequest, playbook: Playbook) -> dict[str, Any]:
     return context
 
 
+def _home_again(
+    request: OrgRequest, project: Project, playbook: Playbook, **bound: Any
+) -> HttpResponse:
+    """The playbook page again with a rejected form, its errors and what was typed."""
+    context = _context(request, project, playbook=playbook, **_home_context(request, playbook))
+    context.update(bound)
+    return render(request, "playbooks/home.html", context, status=422)
+
+
 @require_POST
 @org_view(Perm.EDIT_PROJECTS)
 def start(request: OrgRequest, project: int) -> HttpResponse:
@@ -127,9 +136,7 @@ def settings(request: OrgRequest, project: int) -> HttpResponse:
         services.save_settings(playbook, **form.cleaned_data)
         messages.success(request, _("The settings were saved."))
         return _home(request, the_project, "settings")
-    context = _context(request, the_project, playbook=playbook, **_home_context(request, playbook))
-    context["settings_form"] = form
-    return render(request, "playbooks/home.html", context, status=422)
+    return _home_again(request, the_project, playbook, settings_form=form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -151,7 +158,7 @@ def section_edit(request: OrgRequest, project: int, key: str) -> HttpResponse:
         playbook_section=section,
         prompt=PROMPTS[SectionKey(section.key)],
         form=form,
-        problems=gate._section_problems(section.key, section.text),
+        problems=gate.section_problems(section.key, section.text),
     )
     return render(
         request, "playbooks/section_form.html", context, status=422 if form.errors else 200
@@ -181,9 +188,7 @@ def views_choose(request: OrgRequest, project: int) -> HttpResponse:
         services.set_saved_views(playbook, list(form.cleaned_data["views"]))
         messages.success(request, _("The views were saved."))
         return _home(request, the_project, "views")
-    context = _context(request, the_project, playbook=playbook, **_home_context(request, playbook))
-    context["views_form"] = form
-    return render(request, "playbooks/home.html", context, status=422)
+    return _home_again(request, the_project, playbook, views_form=form)
 
 
 @require_http_methods(["GET", "POST"])
