@@ -218,6 +218,8 @@ def _assessment_group(
                 (1.0, 5.0),
             )
         )
+    if len(occasions) == 2:
+        return blocks  # the chart's own table holds both occasions' scores
     blocks.append(
         Table(
             _("%(group)s: scores at each self-assessment") % {"group": title},

@@ -137,3 +137,26 @@ def test_a_quote_the_gate_refuses_never_reaches_the_document(playbook, world, co
     quotes = [b for s in _build(playbook).sections for b in s.blocks if isinstance(b, Quote)]
     assert [q.text for q in quotes] == ["plantede bede ved skolen"]
     assert "Typisk for medarbejderne" in quotes[0].source
+
+
+@pytest.mark.parametrize("occasions", [2, 3])
+def test_the_self_assessment_shows_first_against_latest_and_every_occasion(playbook, occasions):
+    import datetime
+
+    from samskab.assessments.content import RULES_OF_THUMB
+    from samskab.assessments.services import AssessmentData, save_assessment
+
+    code = RULES_OF_THUMB[0].code
+    for i in range(occasions):
+        data = AssessmentData(
+            datetime.date(2026, 3 + 3 * i, 1), f"Gang {i + 1}", "", {code: (2 + i, "")}
+        )
+        save_assessment(playbook.project, data, None)
+    rules = _by_key(_build(playbook))["rules"]
+    figures = [b for b in rules.blocks if isinstance(b, Figure)]
+    assert len(figures) == 1 and figures[0].table is not None
+    assert figures[0].table.rows[0][1:3] == ("2", str(2 + occasions - 1))
+    tables = [b for b in rules.blocks if type(b).__name__ == "Table"]
+    # Two occasions: the chart's table already holds both; three: every occasion's scores.
+    assert len(tables) == (0 if occasions == 2 else 1)
+    assert "Teamet vurderede sig selv" in section_text(rules)
