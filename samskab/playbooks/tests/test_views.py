@@ -130,6 +130,7 @@ def test_a_viewer_sees_only_what_is_published_for_the_organisation(client, world
     client.force_login(world.bo)
     page = client.get(_url("playbooks:home", playbook.project)).content.decode()
     assert "Version 2" in page and "Version 1" not in page
+    assert 'Læs<span class="visually-hidden"> Version 2</span>' in page  # a link's own name
     assert "Start drejebogen" not in page and "Sektioner" not in page
     assert client.get(_url("playbooks:version", playbook.project, pk=team.pk)).status_code == 403
     assert (
