@@ -3,6 +3,8 @@ accepted), follow the progress, read, download, compare; and what a reader sees.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -150,3 +152,17 @@ def test_comparing_two_versions_shows_the_changed_section(client, world, playboo
     page = client.get(_url("playbooks:compare", playbook.project)).content.decode()
     assert "<ins>" in page and "En ny anbefaling." in page
     assert "Uændret." in page  # the other sections
+
+
+def test_the_explorer_story_list_offers_to_quote_to_those_who_edit_the_playbook(
+    client, world, project, collection
+):
+    url = reverse("explorer:stories", kwargs={"org": world.org_a.slug, "pk": collection.pk})
+    client.force_login(world.dina)
+    page = client.get(url, {"level": "employee"}).content.decode()
+    shown = re.findall(r"/playbook/quotes/story/(\d+)/", page)
+    assert shown and "Citér i drejebogen" in page
+    assert set(Story.objects.filter(pk__in=shown).values_list("level", flat=True)) == {"employee"}
+    client.force_login(world.erik)  # reads stories, does not edit the project
+    page = client.get(url, {"level": "employee"}).content.decode()
+    assert "playbook/quotes" not in page and "Citér i drejebogen" not in page
