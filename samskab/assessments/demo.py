@@ -43,20 +43,22 @@ MIDWAY: Scores = {
     "rule_open_process": (3, "Styregruppen er stadig kun kommunal; det vil vi ændre."),
     "rule_support_dont_take_over": (4, ""),
 }
+# Days after the project's start: the start assessment after the kick-off workshop, midway after
+# the planting day in April and before the anchoring meeting in June (the record's order).
 ASSESSMENTS: list[tuple[str, int, str, Scores]] = [
-    ("Start", 120, "Udfyldt af styregruppen og foreningens bestyrelse.", START),
-    ("Midtvejs", 30, "Efter plantedagen og to arbejdsweekender.", MIDWAY),
+    ("Start", 9, "Udfyldt af styregruppen og foreningens bestyrelse.", START),
+    ("Midtvejs", 114, "Efter plantedagen og to arbejdsweekender.", MIDWAY),
 ]
 
 
 @transaction.atomic
 def load(project: Project) -> None:
     """Add the two demo self-assessments to ``project`` unless they are already there."""
-    today = datetime.date.today()
-    for title, days_ago, note, scores in ASSESSMENTS:
+    start = project.start_date or datetime.date.today() - datetime.timedelta(days=120)
+    for title, days, note, scores in ASSESSMENTS:
         existing = SelfAssessment.objects.for_org(project.organisation).filter(project=project)
         if existing.filter(title=title).exists():
             continue
         answers = {item.code: scores.get(item.code, (None, "")) for item in ITEMS}
-        data = AssessmentData(today - datetime.timedelta(days=days_ago), title, note, answers)
+        data = AssessmentData(start + datetime.timedelta(days=days), title, note, answers)
         save_assessment(project, data, None)

@@ -16,7 +16,7 @@ from docx import Document as Docx
 
 from samskab.demo import load_all
 from samskab.explorer.services.publish import published_view
-from samskab.playbooks.document import Figure, from_json
+from samskab.playbooks.document import Figure, from_json, section_text
 from samskab.playbooks.models import BuildStatus, Playbook, PlaybookVersion
 from samskab.playbooks.tasks import build_playbook
 from samskab.playbooks.tests.test_render_pdf import page_text
@@ -59,6 +59,10 @@ def test_the_demo_has_two_published_versions(demo):
     assert len(document.figures()) >= 10
     assert len(document.sections) == 10 and not any(s.empty for s in document.sections)
     assert document.logo.startswith("data:image/png;base64,")
+    rules = next(s for s in document.sections if s.key == "rules")
+    # The self-assessments sit in the project's own time line (after the kick-off, before the
+    # anchoring meeting), whatever day the demo is loaded.
+    assert "fra 10. februar 2026 til 26. maj 2026" in section_text(rules)
 
 
 def test_the_demo_pdf_is_tagged_for_accessibility(demo):
