@@ -41,9 +41,12 @@ class OrgOwned(models.Model):
         abstract = True
 
 
-def get_for_org_or_404(model: type[M], organisation: Organisation, **lookup: Any) -> M:
-    """Fetch one row of ``organisation``; another organisation's row looks absent (404)."""
-    queryset = model._default_manager.all()
+def get_for_org_or_404(
+    model: type[M], organisation: Organisation, *, defer: tuple[str, ...] = (), **lookup: Any
+) -> M:
+    """Fetch one row of ``organisation``; another organisation's row looks absent (404).
+    ``defer`` leaves large fields unread until used (e.g. stored files)."""
+    queryset = model._default_manager.defer(*defer) if defer else model._default_manager.all()
     if not isinstance(queryset, OrgQuerySet):
         raise TypeError(f"{model.__name__} is not organisation-scoped.")
     return cast(M, get_object_or_404(queryset.for_org(organisation), **lookup))

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -36,11 +36,7 @@ from samskab.playbooks.models import (
 from samskab.playbooks.render import body_html
 from samskab.playbooks.sections import PROMPTS, SectionKey
 from samskab.projects.models import Project
-from samskab.projects.views import project_context
-
-
-def _posted(request: OrgRequest) -> QueryDict | None:
-    return request.POST if request.method == "POST" else None
+from samskab.projects.views import posted, project_context
 
 
 def _project(request: OrgRequest, pk: int) -> Project:
@@ -51,8 +47,16 @@ def _playbook(request: OrgRequest, project: Project) -> Playbook:
     return get_for_org_or_404(Playbook, request.organisation, project=project)
 
 
-def _version(request: OrgRequest, playbook: Playbook, pk: int) -> PlaybookVersion:
-    version = get_for_org_or_404(PlaybookVersion, request.organisation, pk=pk, playbook=playbook)
+# A version's files are megabytes: pages that do not send them do not load them.
+FILES = ("pdf", "docx", "document", "draft")
+
+
+def _version(
+    request: OrgRequest, playbook: Playbook, pk: int, without: tuple[str, ...] = FILES
+) -> PlaybookVersion:
+    version = get_for_org_or_404(
+        PlaybookVersion, request.organisation, defer=without, pk=pk, playbook=playbook
+    )
     if not services.may_read(version, request.membership):
         raise PermissionDenied
     return version
@@ -146,7 +150,7 @@ def section_edit(request: OrgRequest, project: int, key: str) -> HttpResponse:
     playbook = _playbook(request, the_project)
     section = get_for_org_or_404(PlaybookSection, request.organisation, playbook=playbook, key=key)
     initial = {"text": section.text, "included": section.included}
-    form = SectionForm(_posted(request), initial=initial)
+    form = SectionForm(posted(request), initial=initial)
     if form.is_bound and form.is_valid():
         services.save_section(section, user=request.user, **form.cleaned_data)
         messages.success(request, _("The section was saved."))
@@ -198,7 +202,7 @@ def quote_add(request: OrgRequest, project: int, story: int) -> HttpResponse:
     the_story = get_for_org_or_404(
         Story, request.organisation, pk=story, collection__instrument__project=the_project
     )
-    form = QuoteForm(_posted(request), initial={"text": the_story.text})
+    form = QuoteForm(posted(request), initial={"text": the_story.text})
     if form.is_bound and form.is_valid():
         # Quoting a story from the explorer starts the playbook if nobody has yet.
         playbook = services.ensure_playbook(the_project, request.user)
@@ -289,7 +293,7 @@ def publish(request: OrgRequest, project: int) -> HttpResponse:
 @org_view(Perm.VIEW_PROJECTS)
 def version_status(request: OrgRequest, project: int, pk: int) -> HttpResponse:
     the_project = _project(request, project)
-    version = _version(request, _playbook(request, the_project), pk)
+    version = _version(request, _playbook(request, the_project), pk, (*FILES, "html"))
     context = _context(request, the_project, version=version)
     return render(request, "playbooks/partials/_version_status.html", context)
 
@@ -324,14 +328,18 @@ def _download(version: PlaybookVersion, kind: str) -> HttpResponse:
 @org_view(Perm.VIEW_PROJECTS)
 def version_pdf(request: OrgRequest, project: int, pk: int) -> HttpResponse:
     the_project = _project(request, project)
-    return _download(_version(request, _playbook(request, the_project), pk), "pdf")
+    return _download(
+        _version(request, _playbook(request, the_project), pk, ("html", "docx")), "pdf"
+    )
 
 
 @require_GET
 @org_view(Perm.VIEW_PROJECTS)
 def version_docx(request: OrgRequest, project: int, pk: int) -> HttpResponse:
     the_project = _project(request, project)
-    return _download(_version(request, _playbook(request, the_project), pk), "docx")
+    return _download(
+        _version(request, _playbook(request, the_project), pk, ("html", "pdf")), "docx"
+    )
 
 
 @require_GET
@@ -369,7 +377,7 @@ def compare(request: OrgRequest, project: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @org_view(Perm.MANAGE_SETTINGS)
 def logo(request: OrgRequest) -> HttpResponse:
-    form = LogoForm(_posted(request), request.FILES or None)
+    form = LogoForm(posted(request), request.FILES or None)
     if request.method == "POST" and request.POST.get("remove"):
         services.remove_logo(request.organisation)
         messages.success(request, _("The logo was removed."))

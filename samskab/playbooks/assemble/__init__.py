@@ -8,6 +8,7 @@ question it asks, or left out when it has nothing else, as the facilitator chose
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from typing import assert_never
 
@@ -121,8 +122,6 @@ def assemble(
 
 
 def logo_uri(playbook: Playbook) -> str:
-    import base64
-
     branding = Branding.objects.filter(organisation=playbook.organisation).first()
     if branding is None:
         return ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.formats import date_format
 
@@ -31,8 +32,9 @@ class Record:
     def organisation(self) -> Organisation:
         return self.project.organisation
 
-    @property
+    @cached_property
     def k(self) -> int:
+        """The organisation's threshold, read once per document (it is a query)."""
         return threshold(self.organisation)
 
     def figure_id(self, stem: str) -> str:

@@ -166,3 +166,28 @@ def test_the_explorer_story_list_offers_to_quote_to_those_who_edit_the_playbook(
     client.force_login(world.erik)  # reads stories, does not edit the project
     page = client.get(url, {"level": "employee"}).content.decode()
     assert "playbook/quotes" not in page and "Citér i drejebogen" not in page
+
+
+def test_polling_a_version_never_reads_its_files(client, world, playbook):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    version = PlaybookVersion.objects.create(
+        organisation=world.org_a,
+        playbook=playbook,
+        number=1,
+        status=BuildStatus.RUNNING,
+        pdf=b"%PDF-" + b"x" * 100_000,
+        docx=b"PK",
+        html="<p>x</p>",
+    )
+    client.force_login(world.dina)
+    url = _url("playbooks:version_status", playbook.project, pk=version.pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    reads = [q["sql"] for q in queries if '"playbooks_playbookversion"."status"' in q["sql"]]
+    assert reads and not any('"pdf"' in sql or '"docx"' in sql for sql in reads)
+    # A download reads its own file, and only that one.
+    PlaybookVersion.objects.filter(pk=version.pk).update(status=BuildStatus.READY)
+    pdf_url = _url("playbooks:version_pdf", playbook.project, pk=version.pk)
+    assert client.get(pdf_url).content.startswith(b"%PDF-")
