@@ -8,11 +8,15 @@ questions.
 These files are full microdata: every answer of every story, small groups included, with no
 disclosure control (docs/disclosure.md). Only members with ``Perm.EXPORT_MICRODATA`` get them,
 and every file of stories is written to the audit log (`audit_export`).
+
+Text a person typed (story ids from imported files, free-text answers, labels) is escaped
+against formula injection in every format (``samskab.lib.spreadsheets``); numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -23,6 +27,7 @@ from django.db.models import Count
 
 from samskab.instruments.definition import Definition
 from samskab.instruments.models import Collection, InstrumentVersion, Story
+from samskab.lib.spreadsheets import xlsx_cells
 from samskab.organisations.models import AuditAction
 from samskab.organisations.services import audit
 from samskab.transfers.models import ImportJob, ImportKind
@@ -71,6 +76,7 @@ def audit_export(collection: Collection, version: InstrumentVersion, fmt: str, a
         actor,
         AuditAction.STORIES_EXPORTED,
         collection.name[:200],
+        object_type="instruments.collection",
         collection=collection.pk,
         version=version.number,
         format=fmt,
@@ -148,19 +154,23 @@ def tidy_xlsx(collection: Collection, version: InstrumentVersion) -> IO[bytes]:
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("stories")
-    sheet.append(writing.TIDY_HEADER)
+    sheet.append(xlsx_cells(sheet, writing.TIDY_HEADER))
     for row in writing.tidy_rows(stories(collection, version), version.parsed):
-        sheet.append([_cell(row[3]) if i == 3 else value for i, value in enumerate(row)])
+        values = [_cell(row[3]) if i == 3 else value for i, value in enumerate(row)]
+        sheet.append(xlsx_cells(sheet, values))  # text as escaped string cells, never formulas
     output = tempfile.TemporaryFile()  # FileResponse closes it
     workbook.save(output)
     output.seek(0)
     return output
 
 
+NUMBER = re.compile(r"-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?", re.ASCII)
+
+
 def _cell(value: str) -> float | str:
-    """Numbers as numbers, so Excel can sum them; text stays text."""
-    try:
-        number = float(value)
-    except ValueError:
+    """Numbers as numbers, so Excel can sum them; text stays text (``float`` alone would also
+    take "1_000", " 7 " or "infinity" written as a free-text answer)."""
+    if not NUMBER.fullmatch(value):
         return value
+    number = float(value)
     return number if math.isfinite(number) else value

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,38 +15,46 @@ from samskab.instruments.models import Level
 from samskab.lib.forms import AccessibleForm
 from samskab.transfers.mapping import Group
 from samskab.transfers.rows import guess_level
-from samskab.transfers.sensemaker.framework import (
-    FrameworkError,
-    definition_from_sensemaker,
-)
-from samskab.transfers.tabular import Table, TableError, read_upload
+from samskab.transfers.sensemaker.framework import FrameworkError, read_definition
+from samskab.transfers.tabular import Limits, TableError, check_archive, is_xlsx
 
-MAX_UPLOAD = 20 * 1024 * 1024
+MB = 1024 * 1024
+MAX_DEFINITION = 2 * MB  # a SenseMaker definition is well under 1 MB; JSON is parsed here
 NOT_IN_FILE = ""
 
 
-def _read(upload: UploadedFile, extensions: tuple[str, ...]) -> bytes:
+def max_upload() -> int:
+    return int(settings.IMPORT_MAX_UPLOAD_BYTES)
+
+
+def _read(upload: UploadedFile, extensions: tuple[str, ...], limit: int) -> bytes:
+    """The file's bytes after the cheap checks: its name and its size (known before reading)."""
     name = (upload.name or "").lower()
     if not name.endswith(extensions):
         raise forms.ValidationError(
             _("Choose a file ending in %(endings)s.") % {"endings": ", ".join(extensions)},
             code="extension",
         )
-    if (upload.size or 0) > MAX_UPLOAD:
+    if (upload.size or 0) > limit:
         raise forms.ValidationError(
-            _("The file is larger than 20 MB; split it into smaller files."), code="too_large"
+            _("The file is larger than %(size)s MB; split it into smaller files.")
+            % {"size": limit // MB},
+            code="too_large",
         )
-    return bytes(upload.read())
+    data = bytes(upload.read())
+    if not data.strip():
+        raise forms.ValidationError(_("The file is empty."), code="empty")
+    return data
 
 
-def _table(data: bytes, name: str) -> Table:
-    try:
-        table = read_upload(name, data)
-    except TableError as exc:
-        raise forms.ValidationError(str(exc), code="unreadable") from exc
-    if not table.rows:
-        raise forms.ValidationError(_("The file has a header but no rows."), code="no_rows")
-    return table
+def _checked(data: bytes, name: str) -> bytes:
+    """Only what is cheap: an XLSX archive's directory (its sizes). The worker reads the file."""
+    if is_xlsx(name):
+        try:
+            check_archive(data, Limits.from_settings())
+        except TableError as exc:
+            raise forms.ValidationError(exc.message, code=exc.code) from exc
+    return data
 
 
 class UploadForm(AccessibleForm):
@@ -58,10 +66,11 @@ class UploadForm(AccessibleForm):
         ),
     )
 
-    def clean_file(self) -> Table:
+    def clean_file(self) -> bytes:
         upload = self.cleaned_data["file"]
         self.file_name = str(upload.name or "upload")
-        return _table(_read(upload, (".csv", ".txt", ".xlsx")), self.file_name)
+        data = _read(upload, (".csv", ".txt", ".xlsx"), max_upload())
+        return _checked(data, self.file_name)
 
 
 class SenseMakerUploadForm(AccessibleForm):
@@ -82,21 +91,15 @@ class SenseMakerUploadForm(AccessibleForm):
     def clean_definition(self) -> dict[str, Any]:
         upload = self.cleaned_data["definition"]
         try:
-            document = json.loads(_read(upload, (".json",)).decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise forms.ValidationError(
-                _("The definition is not a readable JSON file."), code="json"
-            ) from exc
-        try:
-            definition_from_sensemaker(document)
+            document = read_definition(_read(upload, (".json",), MAX_DEFINITION))
         except FrameworkError as exc:
             raise forms.ValidationError(str(exc), code="framework") from exc
-        return dict(document)
+        return document
 
-    def clean_data_file(self) -> Table:
+    def clean_data_file(self) -> bytes:
         upload = self.cleaned_data["data_file"]
         self.file_name = str(upload.name or "data.csv")
-        return _table(_read(upload, (".csv", ".txt")), "data.csv")
+        return _read(upload, (".csv", ".txt"), max_upload())
 
 
 class MappingForm(AccessibleForm):

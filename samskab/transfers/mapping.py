@@ -161,6 +161,17 @@ def suggest(headers: list[str], all_groups: list[Group]) -> dict[str, str]:
     return chosen
 
 
+def position_columns(all_groups: list[Group], columns: dict[str, str]) -> list[str]:
+    """The columns matched to slider and stone positions."""
+    return [
+        columns[t.key]
+        for g in all_groups
+        if isinstance(g.signifier, Dyad | Stones)
+        for t in g.targets
+        if t.key in columns
+    ]
+
+
 def guess_position_scale(table: Table, columns: list[str]) -> float:
     """100 when any mapped position cell is clearly a percentage, else 1."""
     indexes = [table.headers.index(c) for c in columns if c in table.headers]

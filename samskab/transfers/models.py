@@ -1,10 +1,11 @@
 """Import jobs: an uploaded file on its way from preview to stored stories.
 
-The uploaded table is kept in the database (``table``, parsed once at upload), not as a file
-under MEDIA: it holds unmasked story text, so it stays behind the same access rules, backups and
-organisation-wide deletion as the stories themselves, the web process and the worker need no
-shared disk, and preview and import read exactly the same cells. It is emptied as soon as the
-job is done, failed or cancelled.
+The upload is kept in the database, not as a file under MEDIA: it holds unmasked story text, so
+it stays behind the same access rules, backups and organisation-wide deletion as the stories
+themselves, and the web process and the worker need no shared disk. The request only stores the
+file's bytes (``upload``); the worker reads them once (a file is untrusted and may be a
+decompression bomb, see ``tabular``) into ``table``, and drops the bytes. Preview and import then
+read exactly the same cells. Both are emptied as soon as the job is done, failed or cancelled.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class ImportStatus(models.TextChoices):
 
 class ImportPhase(models.TextChoices):
     NONE = "", _("Waiting")
+    READING = "reading", _("Reading the file")
     CHECKING = "checking", _("Checking every row")
     STORING = "storing", _("Storing the stories")
 
@@ -74,6 +76,7 @@ class ImportJob(OrgOwned):
         _("phase"), max_length=20, choices=ImportPhase.choices, default="", blank=True
     )
     file_name = models.CharField(_("file"), max_length=255)
+    upload = models.BinaryField(_("uploaded file"), default=b"", blank=True)
     table = models.JSONField(_("uploaded rows"), default=_empty, blank=True)
     source_definition = models.JSONField(_("SenseMaker definition"), null=True, blank=True)
     options = models.JSONField(_("column mapping and choices"), default=_empty, blank=True)
@@ -105,7 +108,8 @@ class ImportJob(OrgOwned):
     @property
     def is_busy(self) -> bool:
         return self.status in BUSY or (
-            self.status == ImportStatus.UPLOADED and self.phase == ImportPhase.CHECKING
+            self.status == ImportStatus.UPLOADED
+            and self.phase in (ImportPhase.READING, ImportPhase.CHECKING)
         )
 
     @property

@@ -40,11 +40,13 @@ from samskab.transfers.rows import (
     normalise,
 )
 from samskab.transfers.sensemaker import framework, reading
-from samskab.transfers.tabular import Table
+from samskab.transfers.tabular import Limits, Table, TableError, read_upload
 
 logger = logging.getLogger(__name__)
 
-SYNC_PREVIEW_ROWS = 2000  # larger files are checked by the worker
+# Larger files are checked by the worker (a table has up to 2,000 columns: count cells too).
+SYNC_PREVIEW_ROWS = 2000
+SYNC_PREVIEW_CELLS = 100_000
 CHUNK = 500
 PROGRESS_EVERY = 500
 MAX_REJECTED_SHOWN = 500
@@ -61,31 +63,23 @@ class ImportError_(Exception):  # noqa: N801, N818  (not the builtin ImportError
 
 
 def start_table_import(
-    collection: Collection, file_name: str, table: Table, actor: User
+    collection: Collection, file_name: str, data: bytes, actor: User
 ) -> ImportJob:
-    """A job for a table. SenseMaker-layout files need no mapping and are checked at once."""
-    version = instrument_services.latest_version(collection.instrument)
-    definition = version.parsed
-    job = ImportJob(
+    """A job for an uploaded table. The request only stores the file; the worker reads it
+    (``run_read``) and checks it at once when it is in SenseMaker layout, else it waits for
+    the column matching."""
+    job = ImportJob.objects.create(
         organisation=collection.organisation,
         collection=collection,
-        version=version,
+        version=instrument_services.latest_version(collection.instrument),
         kind=ImportKind.TABLE,
         file_name=file_name[:255],
-        table=table.to_json(),
-        total_rows=len(table.rows),
+        upload=data,
+        phase=ImportPhase.READING,
         created_by=actor,
         language=translation.get_language() or "da",
     )
-    if reading.looks_like_sensemaker(table.headers, definition):
-        job.options = {"layout": "sensemaker"}
-    else:
-        groups = table_mapping.groups(definition)
-        columns = table_mapping.suggest(table.headers, groups)
-        job.options = {"layout": "mapped", "suggested": columns}
-    job.save()
-    if job.options["layout"] == "sensemaker":
-        preview(job)
+    _enqueue_read(job)
     return job
 
 
@@ -93,24 +87,107 @@ def start_sensemaker_import(
     organisation: Organisation,
     name: str,
     source: dict[str, Any],
-    table: Table,
+    data: bytes,
     actor: User,
     file_name: str = "",
 ) -> ImportJob:
-    definition, report = framework.definition_from_sensemaker(source)
+    """A job for a SenseMaker definition (already checked) and its data file (read by the
+    worker, then checked)."""
+    report = framework.definition_from_sensemaker(source)[1]
     job = ImportJob.objects.create(
         organisation=organisation,
         kind=ImportKind.SENSEMAKER,
         file_name=(file_name or name or report.name)[:255],
-        table=table.to_json(),
+        upload=data,
+        phase=ImportPhase.READING,
         source_definition=source,
-        total_rows=len(table.rows),
         options={"name": name or report.name, "level": _default_level(report)},
         created_by=actor,
         language=translation.get_language() or "da",
     )
-    preview(job)
+    _enqueue_read(job)
     return job
+
+
+def _enqueue_read(job: ImportJob) -> None:
+    from samskab.transfers.tasks import read_import
+
+    organisation_id, job_id = job.organisation_id, job.pk
+    transaction.on_commit(lambda: read_import.enqueue(organisation_id, job_id))
+
+
+# --- Reading the upload (in the worker) -----------------------------------------------------
+
+
+def run_read(job: ImportJob) -> None:
+    """Read the stored file into the job's table within the limits (``tabular.Limits``), drop
+    the file, and check every row unless the columns must be matched first."""
+    if job.status != ImportStatus.UPLOADED or job.phase != ImportPhase.READING:
+        return  # cancelled meanwhile, or a task delivered twice
+    with translation.override(job.language):
+        try:
+            table = _read_table(job)
+        except TableError as exc:
+            _finish(job, ImportStatus.FAILED, exc.message)
+            return
+        except Exception:
+            _finish(job, ImportStatus.FAILED, _("The file could not be read; nothing was stored."))
+            raise
+        options = {**job.options, **_layout(job, table)}
+    check = options.get("layout") != "mapped"
+    read = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.UPLOADED).update(
+        table=table.to_json(),
+        upload=b"",
+        total_rows=len(table.rows),
+        options=options,
+        phase=ImportPhase.CHECKING if check else ImportPhase.NONE,
+        updated_at=timezone.now(),
+    )
+    if not read:
+        return  # cancelled while the file was being read
+    job.refresh_from_db()
+    if check:
+        run_preview(job)
+
+
+def _read_table(job: ImportJob) -> Table:
+    # A SenseMaker data file is always CSV; a table's format is told by its name.
+    name = job.file_name if job.kind == ImportKind.TABLE else "data.csv"
+    table = read_upload(name, bytes(job.upload), Limits.from_settings())
+    if not table.rows:
+        raise TableError(_("The file has a header but no rows."), "no_rows")
+    return table
+
+
+def _layout(job: ImportJob, table: Table) -> dict[str, Any]:
+    """For a table: SenseMaker layout (no matching needed), or the mapping page's suggestions,
+    the columns with an example value, and whether positions look like percentages."""
+    if job.kind != ImportKind.TABLE:
+        return {}
+    assert job.version is not None  # noqa: S101  (set when a table job starts)
+    definition = job.version.parsed
+    if reading.looks_like_sensemaker(table.headers, definition):
+        return {"layout": "sensemaker"}
+    groups = table_mapping.groups(definition)
+    columns = table_mapping.suggest(table.headers, groups)
+    return {
+        "layout": "mapped",
+        "suggested": columns,
+        "headers": table.headers,
+        "sample": sample(table),
+        "position_scale": table_mapping.guess_position_scale(
+            table, table_mapping.position_columns(groups, columns)
+        ),
+    }
+
+
+def sample(table: Table) -> list[tuple[str, str]]:
+    """Each column with its first non-empty value, to help match columns."""
+    found = []
+    for index, header in enumerate(table.headers):
+        value = next((r[index] for r in table.rows[:50] if index < len(r) and r[index]), "")
+        found.append((header, value[:60]))
+    return found
 
 
 def _default_level(report: framework.FrameworkReport) -> dict[str, Any]:
@@ -193,7 +270,8 @@ def preview(job: ImportJob) -> None:
     job.phase = ImportPhase.CHECKING
     job.processed_rows = 0
     job.save(update_fields=["phase", "processed_rows", "updated_at"])
-    if job.total_rows <= SYNC_PREVIEW_ROWS:
+    cells = job.total_rows * max(len(job.options.get("headers") or ()), 1)
+    if job.total_rows <= SYNC_PREVIEW_ROWS and cells <= SYNC_PREVIEW_CELLS:
         try:
             run_preview(job)
         except Exception:
@@ -296,9 +374,10 @@ def cancel(job: ImportJob) -> None:
 
 
 def _finish(job: ImportJob, status: ImportStatus, error: str = "") -> None:
-    """End a job and drop the uploaded rows: they hold unmasked text (data minimisation)."""
+    """End a job and drop the uploaded file and rows: they hold unmasked text (data
+    minimisation)."""
     job.status, job.phase, job.error = status, ImportPhase.NONE, error
-    job.table = {}
+    job.table, job.upload = {}, b""
     job.finished_at = timezone.now()
     job.save()
 

@@ -24,6 +24,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRefresh
 
 from samskab.instruments.models import Collection
+from samskab.lib.forms import parse_int
+from samskab.lib.uploads import files_limit, limit_body
 from samskab.organisations.policy import OrgRequest, Perm, can, org_view, organisation_of
 from samskab.organisations.scoping import get_for_org_or_404
 from samskab.projects.views import posted
@@ -35,10 +37,10 @@ from samskab.transfers.forms import (
     SenseMakerUploadForm,
     UploadForm,
     initial_mapping,
+    max_upload,
 )
 from samskab.transfers.models import ImportJob, ImportKind, ImportStatus
 from samskab.transfers.sensemaker.writing import BOM, csv_line
-from samskab.transfers.tabular import Table
 
 EXPORT_FORMATS = ("raw", "definition", "tidy", "xlsx")
 STORY_FORMATS = ("raw", "tidy", "xlsx")  # files of stories; the definition holds none
@@ -56,8 +58,12 @@ def _collection(request: HttpRequest, pk: int) -> Collection:
     return get_for_org_or_404(Collection, organisation_of(request), pk=pk)
 
 
+# The uploaded file and its rows can be megabytes: pages read them only when a service needs them.
+LARGE_FIELDS = ("upload", "table")
+
+
 def _job(request: HttpRequest, pk: int) -> ImportJob:
-    return get_for_org_or_404(ImportJob, organisation_of(request), pk=pk)
+    return get_for_org_or_404(ImportJob, organisation_of(request), pk=pk, defer=LARGE_FIELDS)
 
 
 def _to_job(job: ImportJob) -> HttpResponse:
@@ -68,7 +74,11 @@ def _to_job(job: ImportJob) -> HttpResponse:
 @org_view(Perm.MANAGE_INSTRUMENTS)
 def job_list(request: OrgRequest) -> HttpResponse:
     organisation = organisation_of(request)
-    jobs = ImportJob.objects.for_org(organisation).select_related("collection")[:50]
+    jobs = (
+        ImportJob.objects.for_org(organisation)
+        .defer(*LARGE_FIELDS, "source_definition")
+        .select_related("collection")[:50]
+    )
     collections = Collection.objects.for_org(organisation).select_related("instrument")
     context = {
         "organisation": organisation,
@@ -81,16 +91,15 @@ def job_list(request: OrgRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @org_view(Perm.MANAGE_INSTRUMENTS)
-def upload(request: HttpRequest, pk: int) -> HttpResponse:
+@limit_body(files_limit(max_upload))
+def upload(request: OrgRequest, pk: int) -> HttpResponse:
     organisation = organisation_of(request)
     collection = _collection(request, pk)
     form = UploadForm(posted(request), request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        table: Table = form.cleaned_data["file"]
-        job = services.start_table_import(collection, form.file_name, table, request.user)  # type: ignore[arg-type]
-        if job.options.get("layout") == "mapped":
-            return redirect("transfers:mapping", org=organisation.slug, pk=job.pk)
-        return _to_job(job)
+        data: bytes = form.cleaned_data["file"]
+        job = services.start_table_import(collection, form.file_name, data, request.user)
+        return _to_job(job)  # the worker reads the file; the page follows it
     context = {"organisation": organisation, "collection": collection, "form": form}
     return render(request, "transfers/upload.html", context, status=422 if form.errors else 200)
 
@@ -99,15 +108,15 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 @org_view(Perm.MANAGE_INSTRUMENTS)
 def column_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     job = _job(request, pk)
-    if job.kind != ImportKind.TABLE or job.status not in (
-        ImportStatus.UPLOADED,
-        ImportStatus.PREVIEWED,
+    if (
+        job.kind != ImportKind.TABLE
+        or job.status not in (ImportStatus.UPLOADED, ImportStatus.PREVIEWED)
+        or job.options.get("layout") != "mapped"
+        or job.is_busy
     ):
         return _to_job(job)
     definition = services.definition_of(job)
-    table = Table.from_json(job.table)
-    groups = mapping.groups(definition)
-    form = _mapping_form(request, job, table, groups, definition)
+    form = _mapping_form(request, job, mapping.groups(definition), definition)
     if request.method == "POST" and form.is_valid():
         services.save_mapping(job, form.columns(), form.choices())
         return _to_job(job)
@@ -115,43 +124,28 @@ def column_mapping(request: HttpRequest, pk: int) -> HttpResponse:
         "organisation": job.organisation,
         "job": job,
         "form": form,
-        "sample": _sample(table),
+        "sample": job.options.get("sample", []),
     }
     status = 422 if form.errors else 200
     return render(request, "transfers/mapping.html", context, status=status)
 
 
 def _mapping_form(
-    request: HttpRequest, job: ImportJob, table: Table, groups: list[mapping.Group], definition: Any
+    request: HttpRequest, job: ImportJob, groups: list[mapping.Group], definition: Any
 ) -> MappingForm:
+    """The matching as suggested by the worker that read the file, or as last saved."""
     suggested = job.options.get("columns") or job.options.get("suggested", {})
-    positions = [
-        suggested[t.key]
-        for g in groups
-        if g.signifier is not None and g.signifier.type in ("dyad", "stones")  # type: ignore[attr-defined]
-        for t in g.targets
-        if t.key in suggested
-    ]
-    initial = initial_mapping(suggested, mapping.guess_position_scale(table, positions))
+    initial = initial_mapping(suggested, float(job.options.get("position_scale", 1)))
     for key in ("prompt", "default_level"):
         if key in job.options:
             initial[key] = job.options[key]
     return MappingForm(
         posted(request),
         groups=groups,
-        headers=table.headers,
+        headers=job.options.get("headers", []),
         definition=definition,
         initial=initial,
     )
-
-
-def _sample(table: Table) -> list[tuple[str, str]]:
-    """Each column with its first non-empty value, to help match columns."""
-    sample = []
-    for index, header in enumerate(table.headers):
-        value = next((r[index] for r in table.rows[:50] if index < len(r) and r[index]), "")
-        sample.append((header, value[:60]))
-    return sample
 
 
 @require_GET
@@ -243,6 +237,7 @@ def rejected_csv(request: HttpRequest, pk: int) -> StreamingHttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @org_view(Perm.MANAGE_INSTRUMENTS)
+@limit_body(files_limit(max_upload, files=2))
 def sensemaker_upload(request: HttpRequest) -> HttpResponse:
     organisation = organisation_of(request)
     form = SenseMakerUploadForm(posted(request), request.FILES or None)
@@ -288,8 +283,7 @@ def _download(content: Any, filename: str, content_type: str) -> StreamingHttpRe
 @org_view(Perm.EXPORT_MICRODATA)
 def export(request: OrgRequest, pk: int, fmt: str) -> HttpResponseBase:
     collection = _collection(request, pk)
-    number = request.GET.get("version", "")
-    version = exports.version_for(collection, int(number) if number.isdigit() else None)
+    version = exports.version_for(collection, parse_int(request.GET.get("version", "")))
     if fmt not in EXPORT_FORMATS or version is None:
         raise Http404
     if fmt in STORY_FORMATS:

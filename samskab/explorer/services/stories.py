@@ -16,6 +16,7 @@ from samskab.analysis.store import ColumnarStore
 from samskab.analysis.types import BoolArray
 from samskab.explorer.services.labels import Labels
 from samskab.explorer.services.numbers import fmt_float
+from samskab.lib.spreadsheets import safe_cell
 
 STATE_NAMES = {0: "answered", 1: "not_applicable", 2: "skipped"}
 
@@ -147,9 +148,10 @@ def csv_lines(
     """
     buffer = StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(_header(store, small))
+    # Ids may start with "-" ("-A1" is a formula to a spreadsheet): escape (lib/spreadsheets).
+    writer.writerow(map(safe_cell, _header(store, small)))
     for i in np.flatnonzero(mask):
-        writer.writerow(_story_values(store, int(i), small))
+        writer.writerow(map(safe_cell, _story_values(store, int(i), small)))
         if buffer.tell() > 65536:
             yield buffer.getvalue()
             buffer.seek(0)

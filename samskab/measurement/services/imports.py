@@ -9,25 +9,22 @@ path uses (services.measurements.check), and confirming adds the good rows throu
 Between the preview and the confirmation the rows travel signed (django.core.signing) and
 bound to the indicator and the member; an edited or stale payload is refused.
 
-Limits: 2 MB per file, 5,000 rows. An XLSX file is a zip archive; its members' uncompressed
+Limits: 2 MB per file, 5,000 rows, 50 columns. The file is read by the shared safe table reader
+(``samskab.transfers.tabular``): an XLSX file is a zip archive, and its members' uncompressed
 sizes are checked before openpyxl opens it, so a small "decompression bomb" is refused without
-being expanded.
+being expanded; rows are streamed and reading stops at the limits.
 """
 
 from __future__ import annotations
 
 import datetime
-import io
 import math
 import re
-import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core import signing
 from django.db import transaction
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from samskab.measurement.content import IndicatorSource
@@ -40,7 +37,7 @@ from samskab.measurement.services.measurements import (
     check,
     taken_periods,
 )
-from samskab.transfers.tabular import Table, TableError, cell_text, read_csv
+from samskab.transfers.tabular import Limits, Table, TableError, read_upload
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -49,8 +46,8 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5_000
 MAX_COLUMNS = 50
 MAX_NOTE = 2_000
-# An XLSX file of at most 5,000 rows of four cells unpacks to well under this.
-MAX_UNPACKED = 20 * 1024 * 1024
+# An XLSX file of at most 5,000 rows of a few cells unpacks to well under this.
+MAX_UNPACKED = 10 * 1024 * 1024
 MAX_MEMBERS = 200
 MAX_RATIO = 200  # a member that unpacks to more than 200 × its packed size is a bomb
 MAX_PAYLOAD = 1_500_000  # characters of the signed preview (below Django's 2.5 MB POST limit)
@@ -156,77 +153,31 @@ class Preview:
 # Reading the file ---------------------------------------------------------------------------
 
 
-def check_archive(data: bytes) -> None:
-    """Refuse an XLSX whose members would unpack to too much, before anything is unpacked."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise ImportFileError(
-            _("The file is not a readable Excel workbook (.xlsx)."), "unreadable"
-        ) from exc
-    total = sum(member.file_size for member in members)
-    bomb = any(
-        member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * member.compress_size
-        for member in members
-    )
-    if len(members) > MAX_MEMBERS or total > MAX_UNPACKED or bomb:
-        raise ImportFileError(
-            _(
-                "The workbook unpacks to far more data than a table of measurements holds, so "
-                "it was not opened. Save the sheet again as a new workbook or as CSV."
-            ),
-            "too_large_unpacked",
-        )
-
-
-def _xlsx_rows(data: bytes) -> Iterable[list[str]]:
-    from openpyxl import load_workbook  # only uploads of XLSX need it
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ImportFileError(
-            _("The file is not a readable Excel workbook (.xlsx)."), "unreadable"
-        ) from exc
-    try:
-        if not workbook.worksheets:
-            return
-        sheet = workbook.worksheets[0]
-        # One row more than allowed (plus the header) is enough to know the file is too long.
-        limit = MAX_ROWS + 2
-        for row in sheet.iter_rows(max_col=MAX_COLUMNS, max_row=limit, values_only=True):
-            yield [cell_text(value).strip() for value in row]
-    finally:
-        workbook.close()
+LIMITS = Limits(
+    rows=MAX_ROWS,
+    columns=MAX_COLUMNS,
+    cells=(MAX_ROWS + 1) * MAX_COLUMNS,
+    cell_chars=MAX_NOTE + 1,  # a longer note is refused by the row check, not stored
+    unpacked=MAX_UNPACKED,
+    ratio=MAX_RATIO,
+    members=MAX_MEMBERS,
+)
 
 
 def read_table(name: str, data: bytes) -> Table:
-    """The uploaded file as a table of text (header + rows), within the limits."""
+    """The uploaded file as a table of text (header + rows), within the limits.
+
+    Read by the one safe table reader of story imports (``transfers.tabular``): an XLSX
+    archive's sizes are checked before openpyxl opens it, rows are streamed and reading stops
+    at the limits. With these small limits the whole file is read within the request."""
     if len(data) > MAX_BYTES:
         raise ImportFileError(
             _("The file is larger than 2 MB; split it into smaller files."), "too_large"
         )
-    if name.lower().endswith(".xlsx"):
-        check_archive(data)
-        rows = list(_xlsx_rows(data))
-        if not rows:
-            raise ImportFileError(_("The file is empty or has no header row."), "empty")
-        table = Table(headers=rows[0], rows=rows[1:])
-    else:
-        try:
-            table = read_csv(data)
-        except TableError as exc:
-            raise ImportFileError(str(exc), "unreadable") from exc
-    while table.rows and not any(table.rows[-1]):
-        table.rows.pop()  # spreadsheets often end in empty rows
-    if len(table.rows) > MAX_ROWS:
-        raise ImportFileError(
-            _("The file has more than %(max)s rows; split it into smaller files.")
-            % {"max": number_format(MAX_ROWS, force_grouping=True)},
-            "too_many_rows",
-        )
-    return table
+    try:
+        return read_upload(name, data, LIMITS)
+    except TableError as exc:
+        raise ImportFileError(exc.message, exc.code) from exc
 
 
 def _fold(header: str) -> str:

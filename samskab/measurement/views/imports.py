@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from samskab.lib.uploads import files_limit, limit_body
 from samskab.measurement.forms.imports import ImportConfirmForm, ImportUploadForm
 from samskab.measurement.models import Indicator
 from samskab.measurement.services import imports
@@ -104,6 +105,7 @@ def _confirm(request: OrgRequest, indicator: Indicator) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @org_view(Perm.RECORD_MEASUREMENTS)
+@limit_body(files_limit(lambda: imports.MAX_BYTES))  # refused unread above (lib/uploads.py)
 def measurement_import(request: OrgRequest, project: int, pk: int) -> HttpResponse:
     project_obj = get_project(request, project)
     indicator = get_indicator(request, project_obj, pk)

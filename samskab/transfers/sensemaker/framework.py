@@ -9,6 +9,7 @@ SenseMaker's own loaders ignore, beside ``server`` and ``rules``.
 from __future__ import annotations
 
 import html
+import json
 import re
 import uuid
 from collections.abc import Callable, Mapping
@@ -106,9 +107,22 @@ def _text(label: str) -> Text:
     return Text(da=label, en="")
 
 
-def _get(mapping: Mapping[str, Any], key: str, default: Any = None) -> Any:
+def _get(mapping: Any, key: str, default: Any = None) -> Any:
+    """``mapping[key]`` unwrapped, or ``default`` (also when ``mapping`` is no mapping at all:
+    an uploaded file may hold anything anywhere)."""
+    if not isinstance(mapping, Mapping):
+        return default
     value = scalar(mapping.get(key, default))
     return default if value is None else value
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    value = scalar(value)
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _items(raw: Any, title_key: str) -> list[Item]:
@@ -131,8 +145,7 @@ def _base(raw: Mapping[str, Any], title: str) -> dict[str, Any]:
 
 
 def _content(raw: Mapping[str, Any]) -> Mapping[str, Any]:
-    content = scalar(raw.get("content")) or {}
-    return content if isinstance(content, Mapping) else {}
+    return _mapping(raw.get("content"))
 
 
 def _triad(raw: Mapping[str, Any], title: str) -> Triad:
@@ -144,7 +157,7 @@ def _dyad(raw: Mapping[str, Any], title: str) -> Dyad:
 
 
 def _axis(raw: Any) -> Axis:
-    raw = scalar(raw) if isinstance(scalar(raw), Mapping) else {}
+    raw = _mapping(raw)
     return Axis(
         label=_text(plain(_get(raw, "name", ""), "–")),
         start=_text(plain(_get(raw, "start_label", ""), "–")),
@@ -154,7 +167,7 @@ def _axis(raw: Any) -> Axis:
 
 def _stones(raw: Mapping[str, Any], title: str) -> Stones:
     content = _content(raw)
-    axis = scalar(content.get("axis")) or {}
+    axis = _mapping(content.get("axis"))
     return Stones(
         **_base(raw, title),
         x=_axis(axis.get("x")),
@@ -163,7 +176,7 @@ def _stones(raw: Mapping[str, Any], title: str) -> Stones:
     )
 
 
-def _list(raw: Mapping[str, Any], title: str) -> SingleChoice | MultipleChoice:
+def _choices(raw: Mapping[str, Any], title: str) -> SingleChoice | MultipleChoice:
     content = _content(raw)
     options = _items(content.get("items"), "title")
     most = int(_get(content, "max_responses", 1) or 0)
@@ -183,7 +196,7 @@ CONVERTERS: dict[str, Callable[[Mapping[str, Any], str], SignifierBase]] = {
     "triad": _triad,
     "dyad": _dyad,
     "stones": _stones,
-    "list": _list,
+    "list": _choices,
     "freetext": _freetext,
 }
 
@@ -204,7 +217,7 @@ def _ordered(signifiers: Any) -> list[Mapping[str, Any]]:
 def _order_key(value: Any) -> float:
     try:
         return float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return 0.0
 
 
@@ -223,7 +236,7 @@ def _convert(
         return
     try:
         signifier = converter(raw, title)
-    except (ValidationError, ValueError, TypeError) as exc:
+    except (ValidationError, ValueError, TypeError, OverflowError) as exc:
         report.unsupported.append(Part(sid, kind, title, _reason(exc)))
         return
     signifiers.append(signifier)
@@ -245,6 +258,18 @@ def _fragment(rows: list[Mapping[str, Any]], fragment_id: str) -> Mapping[str, A
         if str(_get(raw, "type", "")).lower() == "freetext" and _is_fragment(raw, fragment_id):
             return raw
     raise FrameworkError(_("The definition has no free-text signifier marked as the story."))
+
+
+def read_definition(data: bytes) -> dict[str, Any]:
+    """An uploaded definition file as a JSON object, checked by converting it; FrameworkError
+    (with a message for the person) for anything else."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    # ValueError: also a number too long to convert (Python refuses over 4,300 digits).
+    except (ValueError, RecursionError) as exc:
+        raise FrameworkError(_("The definition is not a readable JSON file.")) from exc
+    definition_from_sensemaker(document)
+    return dict(document)
 
 
 def definition_from_sensemaker(data: Any) -> tuple[Definition, FrameworkReport]:
@@ -275,7 +300,7 @@ def definition_from_sensemaker(data: Any) -> tuple[Definition, FrameworkReport]:
 def _level_list_found(raw: Mapping[str, Any], report: FrameworkReport) -> None:
     """Our own level question: offered (and pre-chosen) as the level, never a signifier."""
     report.level_list = LEVEL_LIST_ID
-    items = _content(raw).get("items") or []
+    items = _list(_content(raw).get("items"))
     report.lists[LEVEL_LIST_ID] = [
         (str(_get(item, "id", "")), plain(_get(item, "title", ""))) for item in items
     ]

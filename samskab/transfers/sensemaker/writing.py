@@ -4,6 +4,11 @@ Encoding: UTF-8 with a byte-order mark, every field quoted, CRLF line ends. Sens
 exports often carry the mark; Danish Excel needs it to show æ, ø and å; R (``readr``,
 ``data.table::fread``, ``read.csv(fileEncoding = "UTF-8-BOM")``) and Python (``utf-8-sig``)
 read it. Numbers are written with Python's shortest exact form, so a re-import is lossless.
+
+Every cell goes through ``safe_cell`` (OWASP's CSV-injection rule): text that a spreadsheet would
+run as a formula (``=HYPERLINK(…)``, ``+1+1``, ``@SUM(…)``) gets a leading apostrophe. Plain
+numbers (``-0.0009``) are never escaped, and our readers remove the apostrophe again
+(``tabular``), so a round trip returns the original text.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from samskab.instruments.definition import (
     Stones,
     Triad,
 )
+from samskab.lib.spreadsheets import safe_cell
 from samskab.transfers.sensemaker.framework import FRAGMENT_ID, LEVEL_LIST_ID, framework_uuid
 from samskab.transfers.sensemaker.reading import (
     PROMPT_COLUMN,
@@ -55,8 +61,9 @@ def number(value: float) -> str:
 
 
 def csv_line(cells: Iterable[Any]) -> str:
+    """One CSV line, every field quoted and escaped against formula injection."""
     buffer = io.StringIO()
-    csv.writer(buffer, quoting=csv.QUOTE_ALL).writerow(cells)
+    csv.writer(buffer, quoting=csv.QUOTE_ALL).writerow(safe_cell(cell) for cell in cells)
     return buffer.getvalue()
 
 

@@ -60,14 +60,15 @@ def test_round_trip_to_another_organisation(
     assert data.startswith("\ufeff".encode()) and b"12345678" not in data  # masked text only
 
     client.force_login(world.carl)
-    response = client.post(
-        reverse("transfers:sensemaker", kwargs={"org": world.org_b.slug}),
-        {
-            "name": "Fra Aarby",
-            "definition": SimpleUploadedFile("definition.json", definition.content),
-            "data_file": SimpleUploadedFile("data.csv", data),
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the worker reads and checks
+        response = client.post(
+            reverse("transfers:sensemaker", kwargs={"org": world.org_b.slug}),
+            {
+                "name": "Fra Aarby",
+                "definition": SimpleUploadedFile("definition.json", definition.content),
+                "data_file": SimpleUploadedFile("data.csv", data),
+            },
+        )
     job = ImportJob.objects.get(organisation=world.org_b)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert job.status == ImportStatus.PREVIEWED, job.report
@@ -149,9 +150,10 @@ def test_importing_the_export_again_adds_nothing(
         client.post(reverse("transfers:confirm", kwargs={"org": world.org_a.slug, "pk": job.pk}))
     assert Story.objects.filter(collection=collection).count() == 8
     # … and the same file again adds nothing.
-    client.post(
-        reverse("transfers:upload", kwargs=kwargs), {"file": SimpleUploadedFile("a.csv", data)}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("transfers:upload", kwargs=kwargs), {"file": SimpleUploadedFile("a.csv", data)}
+        )
     again = ImportJob.objects.exclude(pk=job.pk).get()
     assert (again.valid_rows, again.known_rows, again.new_rows) == (4, 4, 0)
     response = client.post(

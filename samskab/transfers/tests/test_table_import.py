@@ -80,10 +80,15 @@ def _xlsx_file():
 
 
 def _upload(client, world, collection, upload):
+    """Upload, then read the file as the worker's ``read_import`` task does."""
     url = reverse("transfers:upload", kwargs={"org": world.org_a.slug, "pk": collection.pk})
     response = client.post(url, {"file": upload})
     assert response.status_code == 302, response.content.decode()[-3000:]
-    return ImportJob.objects.latest("pk"), response
+    job = ImportJob.objects.latest("pk")
+    assert response.url == reverse("transfers:job", kwargs={"org": world.org_a.slug, "pk": job.pk})
+    services.run_read(job)
+    job.refresh_from_db()
+    return job, response
 
 
 def _map(client, world, job, data=MAPPING):
@@ -103,8 +108,9 @@ def test_semicolon_cp1252_csv_with_mapping(
     collection = make_collection(world.org_a)
     client.force_login(world.dina)
     job, response = _upload(client, world, collection, _csv_file())
-    assert response.url.endswith(f"/imports/{job.pk}/mapping/")
-    page = client.get(response.url)
+    assert bytes(job.upload) == b"" and job.table["headers"][2] == "Historie"  # read, bytes gone
+    assert "Match kolonnerne" in client.get(response.url).content.decode()
+    page = client.get(reverse("transfers:mapping", kwargs={"org": world.org_a.slug, "pk": job.pk}))
     form = page.context["form"]
     assert form.initial["col_text"] == "Historie" and form.initial["col_title"] == "Titel"
     assert form.initial["col_external_id"] == "Løbenr"
@@ -183,12 +189,25 @@ def test_unreadable_files_are_refused(client, world):
     for upload in (
         SimpleUploadedFile("x.xlsx", b"not a zip"),
         SimpleUploadedFile("x.pdf", b"%PDF"),
-        SimpleUploadedFile("x.csv", b"a;b\n"),
+        SimpleUploadedFile("x.csv", b""),
     ):
         response = client.post(url, {"file": upload})
         assert response.status_code == 422
         assert response.context["form"].errors["file"]
     assert not ImportJob.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_file_the_worker_cannot_read_fails_with_the_reason(client, world):
+    collection = make_collection(world.org_a)
+    client.force_login(world.anna)
+    job, response = _upload(client, world, collection, SimpleUploadedFile("x.csv", b"a;a\n1;2\n"))
+    assert job.status == ImportStatus.FAILED and job.table == {} and bytes(job.upload) == b""
+    page = client.get(response.url).content.decode()
+    assert "Disse kolonnenavne er brugt to gange: a." in page
+    assert (
+        reverse("transfers:upload", kwargs={"org": world.org_a.slug, "pk": collection.pk}) in page
+    )
 
 
 @pytest.mark.django_db
