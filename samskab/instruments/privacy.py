@@ -5,8 +5,8 @@ first-name list (:mod:`samskab.instruments.danish_names`). Every regex is writte
 only start at the beginning of a run (digit run, word, address) and has bounded repetition, so the
 running time is linear in the length of the text.
 
-Kinds, in the order they win when two findings overlap: ``email``, ``cpr``, ``phone``,
-``address``, ``name``. See ``docs/privacy-masking.md`` for what is and is not caught.
+Kinds, in the order they win when two findings overlap: ``email``, ``cvr``, ``pnr``, ``cpr``,
+``phone``, ``address``, ``name``. See ``docs/privacy-masking.md`` for what is and is not caught.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ __all__ = ["MASKS", "Finding", "Masked", "find_personal_data", "mask"]
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # "cpr" | "phone" | "email" | "address" | "name"
+    kind: str  # "cpr" | "cvr" | "pnr" | "phone" | "email" | "address" | "name"
     start: int  # span in the ORIGINAL text
     end: int
 
@@ -44,15 +44,22 @@ class Masked:
     findings: tuple[Finding, ...]
 
 
+# The tokens are stored in the masked text itself (Danish, like the stories), so they are
+# constants rather than translated strings; explorer/services/themes.py strips them all.
 MASKS: Final[dict[str, str]] = {
     "cpr": "[CPR]",
+    "cvr": "[CVR]",  # a company's number: not a phone, but it can name a sole proprietor
+    "pnr": "[P-NR]",  # a production unit's number (P-nummer), ten digits
     "phone": "[TELEFON]",
     "email": "[E-MAIL]",
     "address": "[ADRESSE]",
     "name": "[NAVN]",
 }
 
-_PRIORITY: Final[dict[str, int]] = {"email": 0, "cpr": 1, "phone": 2, "address": 3, "name": 4}
+# A labelled CVR or P-number wins over the phone or CPR reading of the same digits.
+_PRIORITY: Final[dict[str, int]] = {
+    "email": 0, "cvr": 1, "pnr": 2, "cpr": 3, "phone": 4, "address": 5, "name": 6,
+}  # fmt: skip
 
 _UP: Final = "A-ZÆØÅÉÜÖÄ"  # capital letters that start a Danish name or street
 _LOW: Final = "a-zæøåéèüöäáí"  # lowercase letters inside one
@@ -196,34 +203,88 @@ def _phones(text: str) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------------------------------------
+# CVR and P-numbers (companies and their production units)
+# ---------------------------------------------------------------------------------------------
+
+# Only a number the writer labels is read as one: "CVR 12345678", "CVR-nr.: 12 34 56 78",
+# "cvr: 12345678", "CVR er 12345678", "P-nr. 1012345678". The finding is the number alone (the
+# label stays, as "CPR [CPR]" does). No modulus check: a mistyped number is still masked, and
+# an unlabelled eight-digit number stays a phone number.
+# Spelled out case by case rather than with re.IGNORECASE, and with the look-behind after the
+# first letter, so that the regex engine can skip quickly to the next "c" or "p".
+_NR: Final = "(?:[nN][rR]|[nN][uU][mM][mM][eE][rR])"
+_LABEL_GAP: Final = rf"(?::?{_SP}?(?:(?:er|var|nr\.?){_SP})?|:)"
+_CVR_RE: Final = re.compile(
+    rf"[cC](?<![\w].)[vV][rR](?:[-.]?{_SP}?(?:{_NR}|[nN][oO])\b\.?)?{_LABEL_GAP}"
+    rf"(?P<number>[0-9]{{2}}{_PHONE_REST}){_PHONE_END}"
+)
+_PNR_RE: Final = re.compile(
+    rf"[pP](?<![\w].)[-.]?{_SP}?{_NR}\b\.?{_LABEL_GAP}(?P<number>[0-9]{{10}}){_PHONE_END}"
+)
+
+
+def _company_numbers(text: str) -> Iterator[Finding]:
+    for regex, kind in ((_CVR_RE, "cvr"), (_PNR_RE, "pnr")):
+        for m in regex.finditer(text):
+            yield Finding(kind, m.start("number"), m.end("number"))
+
+
+# ---------------------------------------------------------------------------------------------
 # Street addresses
 # ---------------------------------------------------------------------------------------------
 
+# Endings of a one-word street name ("Vestergade", "Sølund", "Egeskoven"), lowercase. Some are
+# also the last, separate word of a longer name ("Frederiksberg Allé", "Jensens Vej").
 _STREET_ENDINGS: Final = (
     "gade", "gaden", "vej", "vejen", "allé", "alle", "plads", "pladsen", "stræde", "strædet",
-    "boulevard", "torv", "vænge", "vænget", "sti", "stien", "have", "haven", "bakke", "bakken",
-    "høj", "højen", "park", "parken", "vang", "vangen", "toft", "toften", "løkke", "løkken",
-    "kær", "kæret", "hegn", "hegnet", "engen", "ager", "kaj", "brygge", "passage", "dige",
+    "boulevard", "torv", "torvet", "vænge", "vænget", "sti", "stien", "have", "haven", "bakke",
+    "bakken", "høj", "højen", "park", "parken", "vang", "vangen", "toft", "toften", "tofte",
+    "løkke", "løkken", "kær", "kæret", "hegn", "hegnet", "engen", "ager", "kaj", "kajen",
+    "brygge", "passage", "dige", "lund", "lunden", "skoven", "marken", "runddel",
 )  # fmt: skip
+# Capitalised street words that end a person's name ("Anne Vestergade" is not "Anne" + surname).
 _STREET_WORDS: Final = frozenset(
     w.capitalize() for w in _STREET_ENDINGS if w not in ("gaden", "vejen", "alle", "ager")
 ) | {"Alle"}
+# Words that end a street name only as a separate word after another word: "Dronning Louises
+# Bro", "Gl. Strand", "Frederiksholms Kanal". Not street endings of one word ("Danmark",
+# "Nørrebro"), and not ends of a person's name ("Anne Strand" is a person).
+_SEPARATE_STREET_WORDS: Final = frozenset({"Bro", "Strand", "Mark", "Skov", "Kanal"})
+_LAST_STREET_WORDS: Final = _STREET_WORDS | _SEPARATE_STREET_WORDS
+# Street words a writer often types in lowercase; only these end a street with a house number
+# when written in lowercase ("vestergade 12", "Jensens vej 12"). Not "have", "plads" or "alle":
+# "at have 2 børn", "vores plads 2", "hans alle 3 børn".
+_LOWER_STREET_ENDINGS: Final = (
+    "gade", "gaden", "vej", "vejen", "allé", "boulevard", "stræde", "strædet", "vænge", "vænget",
+    "torv", "torvet",
+)  # fmt: skip
+_LOWER_STREET_WORDS: Final = ("vej", "gade", "allé", "boulevard", "torv", "stræde")
+# Lowercase words for roads or ways that are no address ("motorvej 18", "hovedvej 21", "en
+# omvej"). Not "hovedvejen" or "landevejen": many towns have a street of that name.
+_NOT_A_STREET: Final = frozenset(
+    "motorvej motorvejen hovedvej landevej omvej omvejen genvej genvejen udvej udvejen "
+    "hjemvej hjemvejen".split()
+)
+# Possessive pronouns end in "s" too: "hans vej", "deres gade" are not street names.
+_PRONOUNS: Final = frozenset("hans hendes deres vores jeres dens dets ens".split())
 _ENDINGS_ALT: Final = "|".join(sorted(_STREET_ENDINGS, key=len, reverse=True))
-_WORDS_ALT: Final = "|".join(sorted(_STREET_WORDS, key=len, reverse=True))
+_WORDS_ALT: Final = "|".join(sorted(_LAST_STREET_WORDS, key=len, reverse=True))
+_LOWER_ENDINGS_ALT: Final = "|".join(sorted(_LOWER_STREET_ENDINGS, key=len, reverse=True))
+_LOWER_WORDS_ALT: Final = "|".join(_LOWER_STREET_WORDS)
 _UNITS: Final = (
     "gange|gang|år|timer|time|minutter|min|sekunder|dage|dag|døgn|uger|uge|måneder|måned|km|"
     "meter|m|kr|kroner|procent|personer|stk|styk"
 )
 _DISTRICTS: Final = "C|K|N|S|V|Ø|NV|NØ|SV|SØ"
-# A word of a multi-word street name: initials ("H.C. "), an abbreviation ("Gl. ", "Skt. ") or a
-# capitalised word ("Andersens ", "Nørre ").
-_STREET_TOKEN: Final = rf"(?:(?:[{_UP}]\.){{1,4}}{_SP}?|[{_UP}][{_LOW}'’]{{1,30}}\.?{_SP})"
+# A word of a multi-word street name: initials ("H.C. "), an abbreviation ("Gl. ", "Skt. "), a
+# capitalised word ("Andersens ", "Nørre ") or a king's numeral ("Christian IX's Gade").
+_ROMAN_GENITIVE: Final = rf"[IVX]{{1,5}}['’]?s{_SP}"
+_STREET_TOKEN: Final = (
+    rf"(?:(?:[{_UP}]\.){{1,4}}{_SP}?|[{_UP}][{_LOW}'’]{{1,30}}\.?{_SP}|{_ROMAN_GENITIVE})"
+)
 _STREET_TOKEN_REST: Final = rf"(?:(?:\.[{_UP}]){{0,3}}\.{_SP}?|[{_LOW}'’]{{1,30}}\.?{_SP})"
-_ADDRESS_RE: Final = re.compile(
-    rf"(?P<street>[{_UP}](?<![\w.].)"  # a capital letter that starts a word
-    rf"(?:{_STREET_TOKEN_REST}{_STREET_TOKEN}{{0,2}}"  # "H.C. Andersens Boulevard"
-    rf"(?:[{_UP}][{_LOW}]{{1,40}}?(?:{_ENDINGS_ALT})|(?:{_WORDS_ALT}))"
-    rf"|[{_LOW}]{{1,40}}?(?:{_ENDINGS_ALT})))"  # "Vestergade"
+# After the street name: a house number, then optionally floor and side, postcode and town.
+_HOUSE_NUMBER: Final = (
     rf"{_SP}(?:nr\.{_SP}?)?[0-9]{{1,3}}[A-Za-z]?(?![\w])"  # house number, "12", "12B", "nr. 4"
     rf"(?!{_SP}?%)(?!{_SP}(?:{_UNITS})\b)"  # "Vestergade 2 gange" is not an address
     rf"(?:,?{_SP}(?:(?:st|kl|[0-9]{{1,2}})\.?{_SP}?(?:th|tv|mf)\b"  # ", 2. th", "st. tv"
@@ -231,7 +292,31 @@ _ADDRESS_RE: Final = re.compile(
     rf"(?:\.?,?{_SP}[0-9]{{4}}{_SP}[{_UP}][{_LOW}]{{1,30}}(?:-[{_UP}]?[{_LOW}]{{1,30}})?"
     rf"(?:{_SP}(?:{_DISTRICTS})\b)?)?"  # "8000 Aarhus C"
 )
+_ADDRESS_RE: Final = re.compile(
+    rf"(?P<street>[{_UP}](?<![\w.].)"  # a capital letter that starts a word
+    rf"(?:{_STREET_TOKEN_REST}{_STREET_TOKEN}{{0,2}}"  # "H.C. Andersens Boulevard"
+    rf"(?:[{_UP}][{_LOW}]{{1,40}}?(?:{_ENDINGS_ALT})|(?:{_WORDS_ALT})|(?:{_LOWER_WORDS_ALT}))"
+    rf"|[{_LOW}]{{0,40}}?(?:{_ENDINGS_ALT})))"  # "Vestergade", "Ågade"
+    rf"{_HOUSE_NUMBER}"
+)
+# All in lowercase: "vestergade 12", "jensens vej 12" (the pronoun and road checks follow).
+# Tried only where a house number follows a lowercase street ending (_lower_street_matches).
+_LOWER_ADDRESS_RE: Final = re.compile(
+    rf"(?P<street>[{_LOW}](?<![\w.@'’-].)"
+    rf"(?:[{_LOW}]{{0,40}}?(?:{_LOWER_ENDINGS_ALT})|[{_LOW}]{{0,30}}s{_SP}"
+    rf"(?:{_LOWER_WORDS_ALT})))"
+    rf"{_HOUSE_NUMBER}"
+)
 _STREET_PART_RE: Final = re.compile(r"[^ \u00a0]+")
+# The first digit of a number after a lowercase word: "vej 12", "vej nr. 12", "vej nr.12".
+_NUMBER_AFTER_WORD_RE: Final = re.compile(
+    rf"[0-9](?:(?<=[{_LOW}]{_SP}[0-9])|(?<=[{_LOW}]{_SP}nr\.[0-9])|(?<=[{_LOW}]{_SP}nr\.{_SP}[0-9]))"
+)
+_LOWER_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzæøåéèüöäáí")
+# A lowercase word before a lowercase street that still belongs to it: "h.c. ", "niels ".
+_LOWER_WORD_BEFORE_RE: Final = re.compile(
+    rf"(?<![\w.])(?:(?:[{_LOW}]\.){{1,3}}|[{_LOW}]{{2,30}}){_SP}\Z"
+)
 
 
 def _trim_street(street: str) -> int | None:
@@ -241,9 +326,62 @@ def _trim_street(street: str) -> int | None:
     while k < len(parts) - 1 and parts[k][0] in NEVER_NAME_WORDS:
         k += 1
     offset = parts[k].start()
-    if street[offset:] in _STREET_WORDS:  # "Alle 3" at a sentence start: no street name
+    if street[offset:].capitalize() in _LAST_STREET_WORDS:  # "Alle 3", "På vej 2": no name
         return None
     return offset
+
+
+def _word_start(text: str, end: int) -> int:
+    """Start of the run of lowercase letters that ends at ``end`` (at most 41 letters back)."""
+    start = end
+    while start > 0 and end - start <= 41 and text[start - 1] in _LOWER_LETTERS:
+        start -= 1
+    return start
+
+
+def _lower_street_matches(text: str) -> Iterator[re.Match[str]]:
+    """Lowercase street names with a house number, found from the number backwards.
+
+    Starting at the numbers keeps a long lowercase text cheap: the regex runs only at the one or
+    two words before a number that follows a street ending ("jensens vej 12", "vestergade 12").
+    """
+    for number in _NUMBER_AFTER_WORD_RE.finditer(text):
+        pos = number.start()
+        if text[pos - 1] == ".":
+            end = pos - 4  # "vej nr.12"
+        elif text[pos - 2] == ".":
+            end = pos - 5  # "vej nr. 12"
+        else:
+            end = pos - 1  # "vej 12"
+        if not text.endswith(_LOWER_STREET_ENDINGS, 0, end):
+            continue
+        word = _word_start(text, end)
+        starts = [word]
+        if word >= 2 and text[word - 1] in " \u00a0" and text[word - 2] in _LOWER_LETTERS:
+            starts.insert(0, _word_start(text, word - 1))  # "jensens vej 12"
+        for start in starts:
+            m = _LOWER_ADDRESS_RE.match(text, start)
+            if m is not None and m.end() > pos:
+                yield m
+                break
+
+
+def _lower_street_start(text: str, m: re.Match[str]) -> int | None:
+    """Start of an all-lowercase street name, or None if the match is no street."""
+    street = m["street"]
+    if street in _NOT_A_STREET or street.split()[0] in _PRONOUNS:
+        return None
+    start = m.start()
+    for _ in range(2):  # "niels juels gade 3", "h.c. andersens boulevard 3"
+        before = _LOWER_WORD_BEFORE_RE.search(text, max(0, start - 32), start)
+        if before is None:
+            break
+        word = before[0].rstrip(" \u00a0")
+        name = word.capitalize()
+        if not word.endswith(".") and (name not in FIRST_NAMES or name in AMBIGUOUS_FIRST_NAMES):
+            break
+        start = before.start()
+    return start
 
 
 def _addresses(text: str) -> Iterator[Finding]:
@@ -251,6 +389,10 @@ def _addresses(text: str) -> Iterator[Finding]:
         offset = _trim_street(m["street"])
         if offset is not None:
             yield Finding("address", m.start() + offset, m.end())
+    for m in _lower_street_matches(text):
+        start = _lower_street_start(text, m)
+        if start is not None:
+            yield Finding("address", start, m.end())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,6 +413,12 @@ _TITLE_BEFORE_RE: Final = re.compile(
 )
 _NEXT_WORD_RE: Final = re.compile(rf"{_SP}([{_LOW}]+)")
 _STREET_AFTER_RE: Final = re.compile(rf"{_SP}(?:{_WORDS_ALT})(?![\w])")
+# "Frederik VII's Gade", "Christian IX's Gade": a king's numeral, then a street word.
+_NUMERAL_STREET_AFTER_RE: Final = re.compile(rf"{_SP}{_ROMAN_GENITIVE}(?:{_WORDS_ALT})(?![\w])")
+_CAPITALISED_NEXT_RE: Final = re.compile(rf"{_SP}[{_UP}]")
+# Patronymic surnames are never ordinary words, so they mark a person even on their own
+# ("Jensen ringede", "Jensens hund"); other surnames are also words ("Holm", "Skov", "Bak").
+_LONE_SURNAMES: Final = frozenset(s for s in SURNAMES if s.endswith("sen"))
 # Lowercase words after an ambiguous name that show it is the ordinary word ("Per uge").
 _WORD_USAGE: Final[dict[str, frozenset[str]]] = {
     "Per": frozenset(
@@ -383,8 +531,9 @@ def _name_start(tok: re.Match[str], titled: bool) -> tuple[str | None, int]:
         return first, tok.end()
     if word.endswith("s") and (genitive := _first_name(word[:-1])) is not None:
         return genitive, tok.end() - 1  # "Annes mor": mask "Anne", keep the "s"
-    if titled and word not in NEVER_NAME_WORDS and not _is_street_word(word):
-        return word, tok.end()  # "fru Jensen", "Dr. Madsen"
+    if titled and word not in NEVER_NAME_WORDS:
+        if _surname_like(word) or not _is_street_word(word):
+            return word, tok.end()  # "fru Jensen", "Dr. Madsen", "fru Toft"
     return None, tok.end()
 
 
@@ -396,16 +545,53 @@ def _name_at(
     first, first_end = _name_start(tok, titled)
     if first is None:
         return None
-    if first_end < tok.end():
-        return i, first_end  # a genitive first name stands alone
+    if first_end < tok.end():  # a genitive first name stands alone
+        return None if _names_a_street(text, tok, first_end) else (i, first_end)
     if first in AMBIGUOUS_FIRST_NAMES or first in MONTHS:
         last, _ = _extend(text, tokens, i, strict=True)
         if last == i and not _accept_ambiguous(text, tok, first):
             return None
     last, end = _extend(text, tokens, i, strict=False)
-    if tokens[last][0].endswith("s") and _STREET_AFTER_RE.match(text, end):
-        return None  # "Karen Blixens Vej", "Peter Bangs Vej": a street named after someone
-    return last, end
+    return None if _names_a_street(text, tokens[last], end) else (last, end)
+
+
+def _names_a_street(text: str, last: re.Match[str], end: int) -> bool:
+    """Whether the name ending with token ``last`` (masked up to ``end``) starts a street name.
+
+    "Karen Blixens Vej", "Jens Baggesens Vej", "Dronning Louises Bro", "Frederik VII's Gade".
+    The street word must be capitalised: "Annes vej til job" is a person's way. (With a house
+    number the whole street is an address finding, which wins over the name anyway.)
+    """
+    if last[0].endswith("s") and _STREET_AFTER_RE.match(text, last.end()):
+        return True
+    return _NUMERAL_STREET_AFTER_RE.match(text, end) is not None
+
+
+def _lone_surname(text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int, int] | None:
+    """(start, index of the last token, end) of a surname used alone, or None.
+
+    "Jensen ringede", "Vi så Jensens hund" (the genitive "s" stays), "P. Hansen", "H.C.
+    Andersen". A capitalised word right after it makes it part of a name of something else
+    ("Jensens Bøfhus", "Jensens Vej", "Hansen Transport"), unless it is another surname.
+    """
+    tok = tokens[i]
+    word = tok[0]
+    genitive = word not in _LONE_SURNAMES
+    if genitive and not (word.endswith("s") and word[:-1] in _LONE_SURNAMES):
+        return None
+    last, end = i, tok.end() - int(genitive)  # "Jensens hund": keep the s
+    if _CAPITALISED_NEXT_RE.match(text, tok.end()):
+        if genitive:
+            return None
+        last, end = _extend(text, tokens, i, strict=True)
+        if last == i:
+            return None
+    start = tok.start()
+    k = i - 1
+    while k >= 0 and _is_initials(tokens[k][0]) and text[tokens[k].end() : start] == " ":
+        start = tokens[k].start()
+        k -= 1
+    return start, last, end
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -425,7 +611,14 @@ def _after_title(text: str, start: int) -> bool:
 
 def _may_start_name(word: str, titled: bool) -> bool:
     """Cheap pre-check; most capitalised words (sentence starts) are rejected here."""
-    return titled or word in FIRST_NAMES or word[:-1] in FIRST_NAMES or "-" in word
+    return (
+        titled
+        or word in FIRST_NAMES
+        or word[:-1] in FIRST_NAMES
+        or "-" in word
+        or word in _LONE_SURNAMES
+        or word[:-1] in _LONE_SURNAMES
+    )
 
 
 def _names(text: str) -> Iterator[Finding]:
@@ -439,10 +632,13 @@ def _names(text: str) -> Iterator[Finding]:
             i += 1
             continue
         found = _name_at(text, tokens, i, titled)
-        if found is None:
+        if found is not None:
+            last, end = found
+        elif (alone := _lone_surname(text, tokens, i)) is not None:
+            start, last, end = alone
+        else:
             i += 1
             continue
-        last, end = found
         yield Finding("name", start, end)
         i = last + 1
 
@@ -456,7 +652,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 # Public API
 # ---------------------------------------------------------------------------------------------
 
-_DETECTORS: Final = (_emails, _cprs, _phones, _addresses, _names)
+_DETECTORS: Final = (_emails, _company_numbers, _cprs, _phones, _addresses, _names)
 
 
 def _resolve(candidates: list[Finding]) -> list[Finding]:

@@ -5,7 +5,7 @@ is asked for and lists, in words:
 - quotes the disclosure module refuses (a small group, a story left out, a passage that is not
   in the story's masked text, personal data) — these block publishing;
 - saved views that cannot be published (an exact filter, a small group) — these block too;
-- a CPR number, phone number, e-mail or street address in a section's text — blocks;
+- a CPR, CVR or P-number, phone number, e-mail or street address in a section's text — blocks;
 - what looks like a person's name in a section's text — a warning: colleagues may be named
   with their consent, citizens should not be.
 The builder enforces the same rules again (defence in depth): what is refused never reaches a
@@ -26,7 +26,7 @@ from samskab.instruments.privacy import find_personal_data
 from samskab.playbooks.models import Playbook
 from samskab.playbooks.sections import SectionKey
 
-BLOCKING_KINDS = ("cpr", "phone", "email", "address")
+BLOCKING_KINDS = ("cpr", "cvr", "pnr", "phone", "email", "address")
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,8 @@ def _short(text: str, length: int = 80) -> str:
 
 KIND_LABELS = {
     "cpr": gettext_lazy("a CPR number"),
+    "cvr": gettext_lazy("a CVR number"),
+    "pnr": gettext_lazy("a P-number"),
     "phone": gettext_lazy("a phone number"),
     "email": gettext_lazy("an e-mail address"),
     "address": gettext_lazy("a street address"),

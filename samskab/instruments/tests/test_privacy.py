@@ -46,6 +46,8 @@ def assert_only_findings_changed(text: str, result: Masked) -> None:
 def test_api_shape():
     assert MASKS == {
         "cpr": "[CPR]",
+        "cvr": "[CVR]",
+        "pnr": "[P-NR]",
         "phone": "[TELEFON]",
         "email": "[E-MAIL]",
         "address": "[ADRESSE]",
@@ -376,7 +378,187 @@ def test_name_next_to_other_findings():
 
 def test_names_do_not_join_across_sentences_or_lines():
     assert found("Vi mødte Anne. Hansen-familien kom.") == [("name", "Anne")]
-    assert found("Anne\nHansen") == [("name", "Anne")]
+    # Two findings, not one across the line break ("Hansen" alone is a surname: masked too).
+    assert found("Anne\nHansen") == [("name", "Anne"), ("name", "Hansen")]
+
+
+# --- Streets named after persons, CVR and P-numbers (issue #18) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi gik ned ad H.C. Andersens Boulevard.",
+        "Vi gik ned ad Jens Baggesens Vej i går.",
+        "Hun bor ikke længere på Jens Baggesens Vej",  # at the end of the text
+        "Vi mødes på Jens Baggesens Vej\nog tager bussen.",  # at the end of a line
+        "Jens Baggesens Vej er lukket.",  # at the start of a sentence
+        "Niels Juels Gade er lang.",
+        "Dronning Louises Bro var fyldt med cykler.",
+        "Vi sad på Dronning Louises Bro",
+        "Kongens Nytorv er flot om vinteren.",
+        "Hans Tavsens Gade",
+        "Vi holdt til i Hans Tavsens Park.",
+        "Kirsten Sørensens Allé er smuk.",
+        "Vi går tur på Søren Kierkegaards Plads.",
+        "Anne Maries Vej blev asfalteret.",
+        "Vi bor ved Frederik VII's Gade.",
+        "Hun bor på Jensens Vej.",
+    ],
+)
+def test_a_street_named_after_a_person_is_kept(text):
+    assert found(text) == []
+    assert mask(text).text == text
+
+
+def test_a_person_beside_a_street_named_after_someone_is_still_masked():
+    assert found("Anne mødte os på Jens Baggesens Vej i går.") == [("name", "Anne")]
+    text = "Vi mødtes på Jensens Vej, og Peter Hansen kom."
+    assert found(text) == [("name", "Peter Hansen")]
+    assert found("Jens Baggesens Vej\nAnne kom også.") == [("name", "Anne")]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Hun bor på Jensens Vej 12.", "Jensens Vej 12"),
+        ("H.C. Andersens Boulevard 27, 2. th.", "H.C. Andersens Boulevard 27, 2. th"),
+        ("Vi bor i Vestergade 4B", "Vestergade 4B"),
+        ("Vi bor på Jens Baggesens Vej 5, 8210 Aarhus V.", "Jens Baggesens Vej 5, 8210 Aarhus V"),
+        ("Hun bor i Christian IX's Gade 2", "Christian IX's Gade 2"),
+        ("Vi mødes på Gl. Strand 2", "Gl. Strand 2"),
+        ("Frederiksberg Runddel 1 er adressen", "Frederiksberg Runddel 1"),
+        ("Vi bor på Egeskoven 4", "Egeskoven 4"),
+        ("Vi bor på Sølund 4", "Sølund 4"),
+        ("Vi bor på Bøgelunden 7", "Bøgelunden 7"),
+        ("Vi bor på Gammeltorvet 2", "Gammeltorvet 2"),
+        ("Hun bor på Ågade 3", "Ågade 3"),
+        ("Han bor på Åboulevard 5", "Åboulevard 5"),
+        ("Vi bor i Rosentofte 4", "Rosentofte 4"),
+        ("vi bor på hovedvejen 12", "hovedvejen 12"),  # a street, unlike "hovedvej 21"
+        # Written in lowercase, as many do.
+        ("jeg bor på vestergade 12", "vestergade 12"),
+        ("vi bor på jensens vej 12, 2. tv", "jensens vej 12, 2. tv"),
+        ("de bor på niels juels gade 3", "niels juels gade 3"),
+        ("adressen er h.c. andersens boulevard 27", "h.c. andersens boulevard 27"),
+        ("Hun bor på Jensens vej 12", "Jensens vej 12"),
+        ("Han bor på H.C. Andersens boulevard 27", "H.C. Andersens boulevard 27"),
+        ("Vi bor på Jens Baggesens vej 5", "Jens Baggesens vej 5"),
+    ],
+)
+def test_a_street_with_a_house_number_is_an_address(text, address):
+    assert found(text) == [("address", address)]
+
+
+def test_an_address_named_after_a_person_is_masked_as_an_address():
+    assert mask("Hun bor på Jensens Vej 12.").text == "Hun bor på [ADRESSE]."
+    assert mask("Adresse: Jens Baggesens Vej 5").text == "Adresse: [ADRESSE]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Han tager 2 piller om dagen.",
+        "Vi kørte ad motorvej 18 mod nord.",
+        "Vi tog hovedvej 21 mod syd.",
+        "Vi tog en omvej 2 gange.",
+        "Jeg var på vej 2 steder hen.",
+        "Han elsker hans alle 3 børn.",
+        "De gik hver deres vej 2 og 2.",
+        "Vi fik vores plads 2 i køen.",
+        "Vi skal have 2 børn med.",
+        "Danmark 2 - Sverige 1",
+        "Vi bor på Nørrebro 3 år endnu.",
+        "På vej 2 skridt frem.",
+    ],
+)
+def test_ordinary_words_before_a_number_are_not_addresses(text):
+    assert "address" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Jensens hund gøede hele natten.", "Jensen"),  # the genitive s stays
+        ("Vi så Jensens hund.", "Jensen"),
+        ("Hansen ringede i går.", "Hansen"),
+        ("Vi talte med P. Hansen om det.", "P. Hansen"),
+        ("Venlig hilsen\nNielsen", "Nielsen"),
+        ("Jeg så Jensen Nielsen i går.", "Jensen Nielsen"),
+        ("Jensen's hund gøede.", "Jensen"),
+        ("Annes vej til job var lang.", "Anne"),  # a person's way, not a street
+        ("Vi talte om Jens Baggesens vej hjem.", "Jens Baggesen"),
+        ("Vi talte med fru Toft.", "Toft"),  # a surname that is also a street word
+        ("Vi mødte Mette Sølund.", "Mette Sølund"),
+    ],
+)
+def test_a_possessive_or_lone_surname_is_still_a_name(text, name):
+    assert found(text) == [("name", name)]
+
+
+def test_a_lone_surname_keeps_its_genitive_s():
+    assert mask("Vi så Jensens hund.").text == "Vi så [NAVN]s hund."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi spiste hos Jensens Bøfhus.",
+        "Hansen Transport kørte varerne.",
+        "Jensens Vej er lang.",
+        "Vi gik ad Sørensens Allé.",
+    ],
+)
+def test_a_surname_that_names_a_business_or_street_is_not_a_name(text):
+    assert "name" not in kinds(text)
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("CVR 12345678", "12345678"),
+        ("CVR-nr. 12 34 56 78", "12 34 56 78"),
+        ("cvr: 12345678", "12345678"),
+        ("CVR-nummer: 1234 5678", "1234 5678"),
+        ("Firmaets CVR er 12345678.", "12345678"),
+        ("(CVR.nr. 12345678)", "12345678"),
+        ("Cvr nr 12-34-56-78", "12-34-56-78"),
+        ("CVR:12345678", "12345678"),
+    ],
+)
+def test_a_cvr_number_is_masked_as_cvr(text, number):
+    assert found(text) == [("cvr", number)]
+
+
+def test_a_cvr_number_is_masked_with_its_own_label():
+    text = "Firmaet (CVR 12345678) svarede, tlf. 22334455."
+    assert mask(text).text == "Firmaet (CVR [CVR]) svarede, tlf. [TELEFON]."
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [("P-nr. 1012345678", "1012345678"), ("p-nummer: 1003245678", "1003245678")],
+)
+def test_a_p_number_is_masked_as_a_p_number(text, number):
+    # Both read as a CPR number without the label (10.12.2034 and 10.03.2024).
+    assert found(text) == [("pnr", number)]
+    assert mask(text).text.endswith("[P-NR]")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("tlf 12345678", [("phone", "12345678")]),
+        ("Ring på 12345678", [("phone", "12345678")]),
+        ("CVR og tlf: 22334455", [("phone", "22334455")]),
+        ("CVR 12345678, tlf. 22334455", [("cvr", "12345678"), ("phone", "22334455")]),
+        ("CPR 010203-1234, CVR 12345678", [("cpr", "010203-1234"), ("cvr", "12345678")]),
+        ("CVR 123456789", []),  # nine digits: no CVR, no phone
+        ("SCVR 12345678", [("phone", "12345678")]),  # not the word CVR
+    ],
+)
+def test_phone_and_cpr_numbers_next_to_cvr_numbers(text, expected):
+    assert found(text) == expected
 
 
 # --- Whole stories ---------------------------------------------------------------------------
@@ -442,6 +624,13 @@ def test_text_without_personal_data_is_unchanged():
         "Vestergade 1, " * 7_000,
         "+45 " * 25_000,
         "H.C. Andersens " * 6_000,
+        "CVR " * 25_000,
+        "P-nr. 1" * 14_000,
+        "Jens Baggesens " * 6_500,
+        "jensens vej 1 " * 7_000,
+        "niels " * 16_000,
+        "Jensen " * 14_000,
+        "IX's " * 20_000,
     ],
 )
 def test_adversarial_inputs_are_handled(adversarial):
@@ -455,7 +644,8 @@ FRAGMENTS = [
     " ", "  ", "\n", ".", ",", "-", "+45 ", "(+45)", "@", "kr.", "kl. ", "Anne", "Per", "Hans",
     "Hansen", "-sen", "Vestergade", "Vej", " 12", "2. th.", "st.", "8000 Aarhus C", "010203",
     "1234", "22", "33", "44 55", "æøå", "ÆØÅ", "mor", "uge", "fru ", "H.C.", "Sankt Hans",
-    "x@y.dk", "0045", "31", "0", "9",
+    "x@y.dk", "0045", "31", "0", "9", "CVR ", "cvr-nr.: ", "P-nr. ", "Jensens", " Vej", " vej",
+    "gade", " Bro", "IX's", "niels ", "Dronning ", "Louises",
 ]  # fmt: skip
 
 
