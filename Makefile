@@ -6,14 +6,15 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # Debian packages the tests need: the browser, fonts, PDF libraries, gettext for translations.
 APT_RUN_PACKAGES := fonts-inter libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2
-APT_TEST_PACKAGES := chromium $(APT_RUN_PACKAGES) poppler-utils gettext
+# xmlsec1: the program pysaml2 (the SSO tests' SAML identity provider) signs and encrypts with.
+APT_TEST_PACKAGES := chromium $(APT_RUN_PACKAGES) poppler-utils gettext xmlsec1
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/samskab_ci
 
 # Tests and type checks run with DEBUG off, like production; they need some key.
-lint test test-sqlite test-postgres bench: export SECRET_KEY = insecure-key-for-tests-only
+lint test test-sqlite test-postgres bench fuzz: export SECRET_KEY = insecure-key-for-tests-only
 
 .PHONY: run test install install-test system-deps run-deps messages compile-messages lint format typecheck \
-        test-sqlite test-postgres bench openapi clean
+        test-sqlite test-postgres bench openapi fuzz clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -105,6 +106,14 @@ test-sqlite:
 test-postgres:
 	@echo "== Tests on PostgreSQL ($(POSTGRES_URL)) =="
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser"
+
+# Every test marked `fuzz` (schemathesis against the API, hypothesis against the public form and
+# the import parsers) with FUZZ_EXAMPLES examples each: at least FUZZ_MIN_CASES cases in all, or
+# it fails. The last line is JSON: cases, server errors and schema violations (both must be 0).
+# `make test` runs the same tests with a few examples each (FUZZ_EXAMPLES defaults to 30).
+FUZZ_EXAMPLES ?= 800
+fuzz: $(VENV)/.installed-test
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_MIN_CASES=10000 $(BIN)/pytest -p no:cacheprovider -q -m fuzz
 
 # Regenerate the committed OpenAPI snapshot (docs/openapi.json) after changing the API.
 openapi: $(VENV)/.installed-test

@@ -2,16 +2,27 @@
 
 Browser tests drive Debian's Chromium (/usr/bin/chromium), never a downloaded browser, and inject
 axe-core from node_modules (installed by `make test` from the committed lockfile).
+
+Fuzz tests (marked ``fuzz``) run ``FUZZ_EXAMPLES`` examples each under the hypothesis profile
+"fuzz" (``settings(FUZZ)``), and count what they saw in ``fuzz_tally``; at the end of a run that
+had any, one JSON line gives the cases, server errors (5xx) and schema violations. `make test`
+runs a few per test, `make fuzz` enough for 10,000 cases in all.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 ROOT = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -19,6 +30,68 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # Live-server tests run the ORM from Playwright's event-loop thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "30"))
+hypothesis_settings.register_profile(
+    "fuzz",
+    max_examples=FUZZ_EXAMPLES,
+    deadline=None,
+    # Fixtures (a test database, a collection) are shared by a test's examples on purpose.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+FUZZ = hypothesis_settings.get_profile("fuzz")
+
+
+@dataclass
+class FuzzTally:
+    """What the fuzz tests of this run sent and saw (replays of a failing example count too)."""
+
+    cases: int = 0
+    server_errors: int = 0
+    schema_violations: int = 0
+    statuses: Counter[int] = field(default_factory=Counter)  # HTTP fuzzers: how cases ended
+
+    def record(
+        self,
+        status: int | None = None,
+        *,
+        server_error: bool = False,
+        schema_violation: bool = False,
+    ) -> None:
+        self.cases += 1
+        self.server_errors += server_error or (status or 0) >= 500
+        self.schema_violations += schema_violation
+        if status is not None:
+            self.statuses[status] += 1
+
+
+TALLY = FuzzTally()
+STARTED = time.monotonic()
+
+
+@pytest.fixture(scope="session")
+def fuzz_tally() -> FuzzTally:
+    return TALLY
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """With FUZZ_MIN_CASES (`make fuzz`), a run that sent fewer cases fails."""
+    least = int(os.environ.get("FUZZ_MIN_CASES", "0"))
+    if TALLY.cases < least:
+        sys.stderr.write(f"Only {TALLY.cases} fuzz cases ran; FUZZ_MIN_CASES is {least}.\n")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if TALLY.cases:
+        line = {
+            "fuzz_cases": TALLY.cases,
+            "server_errors": TALLY.server_errors,
+            "schema_violations": TALLY.schema_violations,
+            "seconds": round(time.monotonic() - STARTED),
+            "statuses": {str(k): v for k, v in sorted(TALLY.statuses.items())},
+        }
+        sys.stdout.write(json.dumps(line) + "\n")
 
 
 @pytest.fixture(autouse=True)

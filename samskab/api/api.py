@@ -1,14 +1,16 @@
 """The JSON API at /api/v1/ (schema at /api/v1/openapi.json, docs at /api/v1/docs).
 
 Public endpoints read an open collection's instrument and submit stories with exactly the
-validation of the public form (samskab.instruments.answers). Staff endpoints use the browser
-session and the one permission helper (policy.authorise): another organisation looks absent
-(404), a role without the permission is refused (403).
+validation of the public form (samskab.instruments.answers); story submission is rate limited
+per client like the form (samskab.capture.ratelimit, group "api_story"). Staff endpoints use the
+browser session and the one permission helper (policy.authorise): another organisation looks
+absent (404), a role without the permission is refused (403). Every refusal has one shape
+(samskab.api.errors), and every status an operation can answer is in its OpenAPI entry.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.db import IntegrityError
 from django.db.models import Count, Max
@@ -16,9 +18,12 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Router, Status
+from ninja import NinjaAPI, Path, Router, Status
+from ninja.errors import Throttled
 from ninja.security import django_auth
 
+from samskab.api import errors
+from samskab.api.errors import error_body
 from samskab.api.schemas import (
     CollectionOut,
     ErrorOut,
@@ -31,6 +36,7 @@ from samskab.api.schemas import (
     Receipt,
     StoryIn,
 )
+from samskab.capture import ratelimit
 from samskab.instruments import services
 from samskab.instruments.answers import StoryInput, validate
 from samskab.instruments.models import Collection, Instrument, InstrumentVersion, StorySource
@@ -52,26 +58,59 @@ api = NinjaAPI(
     description="Instruments, collections and stories of co-creation labs.",
     urls_namespace="api",
 )
+errors.install(api)
 public = Router(tags=["public"])
 staff = Router(tags=["staff"], auth=django_auth)
+
+# Path parameters as the database can hold them: a slug of the models' alphabet and length, an
+# id within a 64-bit key. Anything else is refused (422) before a query is made.
+CollectionSlug = Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]+$", max_length=40)]
+OrgSlug = Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]+$", max_length=60)]
+Id = Annotated[int, Path(ge=1, le=2**63 - 1)]
+
+
+def refusals(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """The error statuses an operation may answer, each with the one error shape."""
+    return dict.fromkeys(statuses, ErrorOut)
+
+
+# Every staff operation: no session (401), a role without the permission (403), another
+# organisation or an unknown id (404), a path parameter that cannot be one (422).
+STAFF_READ = refusals(401, 403, 404, 422)
+# Writes also need the session's CSRF token (403) and a readable JSON body (400).
+STAFF_WRITE = refusals(400, 401, 403, 404, 422)
+RETRY_AFTER = {
+    "responses": {
+        429: {
+            "headers": {
+                "Retry-After": {
+                    "description": "Seconds until this client may send again.",
+                    "schema": {"type": "integer", "minimum": 1},
+                }
+            }
+        }
+    }
+}
 
 
 def _open_collection(slug: str) -> Collection:
     return get_object_or_404(Collection.objects.select_related("instrument"), slug=slug)
 
 
-@public.get("/collections/{slug}", response={200: CollectionOut, 404: ErrorOut})
-def collection_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
+@public.get("/collections/{slug}", response={200: CollectionOut, **refusals(404, 422)})
+def collection_detail(request: HttpRequest, slug: CollectionSlug) -> dict[str, Any]:
     """The collection's current instrument definition, for a client that renders the form."""
     collection = _open_collection(slug)
     version = services.latest_version(collection.instrument)
+    consent = collection.record_consent_text()
     return {
         "slug": collection.slug,
         "name": collection.name,
         "is_open": collection.is_open(),
         "opens_at": collection.opens_at.isoformat(),
         "closes_at": collection.closes_at.isoformat() if collection.closes_at else None,
-        "consent_text": collection.consent_text,
+        "consent_text": consent.text,
+        "consent_version": consent.number,
         "version": version.number,
         "definition": version.definition,
     }
@@ -91,21 +130,24 @@ def _errors(errors: dict[str, list[Any]]) -> dict[str, Any]:
 
 @public.post(
     "/collections/{slug}/stories",
-    response={201: Receipt, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={201: Receipt, **refusals(400, 403, 404, 409, 422, 429)},
+    openapi_extra=RETRY_AFTER,
 )
-def submit_story(request: HttpRequest, slug: str, payload: StoryIn) -> Status[dict[str, Any]]:
-    """Store a story. 201 means it is committed to disk; the receipt code is shown only once."""
+def submit_story(
+    request: HttpRequest, slug: CollectionSlug, payload: StoryIn
+) -> Status[dict[str, Any]]:
+    """Store a story. 201 means it is committed to disk; the receipt code is shown only once.
+    Too many stories from one client in a short time are refused (429, with Retry-After)."""
+    verdict = ratelimit.hit(request, "api_story")
+    if not verdict.allowed:
+        raise Throttled(verdict.retry_after)
     collection = _open_collection(slug)
     with translation.override(payload.language):
         if not collection.is_open():
-            return Status(403, {"detail": _("This collection is not open for stories.")})
+            return Status(403, error_body("closed", _("This collection is not open for stories.")))
         if not payload.consent:
-            consent = {
-                "loc": ["body", "consent"],
-                "code": "consent",
-                "msg": _("Consent is needed to store the story."),
-            }
-            return Status(422, {"detail": [consent]})
+            message = _("Consent is needed to store the story.")
+            return Status(422, error_body("consent", message, ["body", "consent"]))
         return _store(collection, payload)
 
 
@@ -123,9 +165,11 @@ def _store(collection: Collection, payload: StoryIn) -> Status[dict[str, Any]]:
             StorySource.API,
             payload.language,
             external_id=payload.client_id or "",
+            consent=services.consent_shown(collection, str(payload.consent_version or "")),
         )
     except IntegrityError:
-        return Status(409, {"detail": _("A story with this client_id has already been received.")})
+        message = _("A story with this client_id has already been received.")
+        return Status(409, error_body("duplicate", message, ["body", "client_id"]))
     return Status(201, {"receipt_code": code, "version": version.number})
 
 
@@ -140,10 +184,8 @@ def _versions(instrument: Instrument) -> list[dict[str, Any]]:
     ]
 
 
-@staff.get(
-    "/orgs/{org}/instruments", response={200: list[InstrumentOut], 403: ErrorOut, 404: ErrorOut}
-)
-def instrument_list(request: HttpRequest, org: str) -> list[dict[str, Any]]:
+@staff.get("/orgs/{org}/instruments", response={200: list[InstrumentOut], **STAFF_READ})
+def instrument_list(request: HttpRequest, org: OrgSlug) -> list[dict[str, Any]]:
     membership = authorise(request.user, org, Perm.VIEW_PROJECTS)
     instruments = Instrument.objects.for_org(membership.organisation).annotate(
         latest_version=Max("versions__number")
@@ -159,11 +201,8 @@ def instrument_list(request: HttpRequest, org: str) -> list[dict[str, Any]]:
     ]
 
 
-@staff.get(
-    "/orgs/{org}/instruments/{pk}",
-    response={200: InstrumentDetailOut, 403: ErrorOut, 404: ErrorOut},
-)
-def instrument_detail(request: HttpRequest, org: str, pk: int) -> dict[str, Any]:
+@staff.get("/orgs/{org}/instruments/{pk}", response={200: InstrumentDetailOut, **STAFF_READ})
+def instrument_detail(request: HttpRequest, org: OrgSlug, pk: Id) -> dict[str, Any]:
     membership = authorise(request.user, org, Perm.VIEW_PROJECTS)
     instrument = get_object_or_404(Instrument.objects.for_org(membership.organisation), pk=pk)
     return {
@@ -257,11 +296,8 @@ def _indicator_body(indicator: Indicator, reader: Reader) -> dict[str, Any]:
     }
 
 
-@staff.get(
-    "/orgs/{org}/projects/{pk}/goals",
-    response={200: list[GoalOut], 403: ErrorOut, 404: ErrorOut},
-)
-def goal_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, Any]]:
+@staff.get("/orgs/{org}/projects/{pk}/goals", response={200: list[GoalOut], **STAFF_READ})
+def goal_list(request: HttpRequest, org: OrgSlug, pk: Id) -> list[dict[str, Any]]:
     """The project's process and outcome goals, with their earlier wordings."""
     membership = authorise(request.user, org, Perm.VIEW_PROJECTS)
     project = _project(membership.organisation, pk)
@@ -273,11 +309,8 @@ def goal_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, Any]]:
     return [_goal(goal) for goal in goals]
 
 
-@staff.get(
-    "/orgs/{org}/projects/{pk}/indicators",
-    response={200: list[IndicatorOut], 403: ErrorOut, 404: ErrorOut},
-)
-def indicator_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, Any]]:
+@staff.get("/orgs/{org}/projects/{pk}/indicators", response={200: list[IndicatorOut], **STAFF_READ})
+def indicator_list(request: HttpRequest, org: OrgSlug, pk: Id) -> list[dict[str, Any]]:
     """The project's indicators with baseline, target and the latest measurement."""
     membership = authorise(request.user, org, Perm.VIEW_PROJECTS)
     project = _project(membership.organisation, pk)
@@ -293,9 +326,9 @@ def indicator_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, An
 
 @staff.get(
     "/orgs/{org}/indicators/{pk}/measurements",
-    response={200: list[MeasurementOut], 403: ErrorOut, 404: ErrorOut},
+    response={200: list[MeasurementOut], **STAFF_READ},
 )
-def measurement_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, Any]]:
+def measurement_list(request: HttpRequest, org: OrgSlug, pk: Id) -> list[dict[str, Any]]:
     """Every measurement of the indicator, oldest period first."""
     membership = authorise(request.user, org, Perm.VIEW_PROJECTS)
     indicator = _indicator(membership.organisation, pk)
@@ -307,10 +340,10 @@ def measurement_list(request: HttpRequest, org: str, pk: int) -> list[dict[str, 
 
 @staff.post(
     "/orgs/{org}/indicators/{pk}/measurements",
-    response={201: MeasurementOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: MeasurementOut, **STAFF_WRITE},
 )
 def measurement_create(
-    request: HttpRequest, org: str, pk: int, payload: MeasurementIn
+    request: HttpRequest, org: OrgSlug, pk: Id, payload: MeasurementIn
 ) -> Status[dict[str, Any]]:
     """Enter one measurement with exactly the rules of the form. 422 names the field that
     breaks a rule (a value outside the unit, a period outside the project, a period that
@@ -321,12 +354,10 @@ def measurement_create(
     try:
         measurement = add_measurement(indicator, new, request.user)
     except MeasurementError as error:
-        item = {"loc": ["body", error.field], "code": "invalid", "msg": error.message}
-        return Status(422, {"detail": [item]})
+        return Status(422, error_body("invalid", error.message, ["body", error.field]))
     except IntegrityError:  # another request stored this period a moment ago
         message = _("This indicator already has a value for this period.")
-        item = {"loc": ["body", "period_start"], "code": "invalid", "msg": message}
-        return Status(422, {"detail": [item]})
+        return Status(422, error_body("invalid", message, ["body", "period_start"]))
     return Status(201, _measurement(measurement, reader_of(membership)))
 
 

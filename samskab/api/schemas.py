@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field, StrictBool
+from pydantic_core import PydanticCustomError
+
+from samskab.lib.text import storable
+
+
+def _storable(value: str) -> str:
+    if not storable(value):
+        message = "The text contains characters that cannot be stored."
+        raise PydanticCustomError("invalid_characters", message)
+    return value
+
+
+# A text the database can hold (no NUL, no unpaired surrogate); others are refused (422).
+StorableText = Annotated[str, AfterValidator(_storable)]
 
 
 class StoryIn(Schema):
@@ -21,7 +35,23 @@ class StoryIn(Schema):
         None, description="user, employee, volunteer_citizen or organisation."
     )
     language: Literal["da", "en"] = "da"
-    consent: bool = Field(..., description="The storyteller agreed to the consent text.")
+    consent: StrictBool = Field(
+        ...,
+        description=(
+            "true: the storyteller agreed to the consent text. Only the JSON value true is "
+            'consent; strings and numbers such as "0" or "nej" are refused.'
+        ),
+    )
+    consent_version: int | None = Field(
+        None,
+        ge=1,
+        le=2**31 - 1,
+        description=(
+            "The version of the consent text the client showed (the collection's "
+            "consent_version when the form was loaded); the story records that wording. "
+            "Omitted or unknown: the current wording."
+        ),
+    )
     client_id: str | None = Field(
         None,
         max_length=100,
@@ -42,13 +72,27 @@ class Receipt(Schema):
 
 
 class ErrorItem(Schema):
-    loc: list[str]
-    code: str
-    msg: str
+    loc: list[str | int] = Field(
+        ...,
+        description=(
+            'The part of the request at fault, e.g. ["body", "answers", "drivers"]; '
+            "empty when the request as a whole is refused."
+        ),
+    )
+    code: str = Field(
+        ...,
+        description=(
+            "A stable word a client can act on: required, triad_sum, not_found, forbidden, "
+            "rate_limited, malformed, …"
+        ),
+    )
+    msg: str = Field(..., description="A sentence for people, in the request's language.")
 
 
 class ErrorOut(Schema):
-    detail: list[ErrorItem] | str
+    """Every refusal of the API, whichever status: one item per problem."""
+
+    detail: list[ErrorItem]
 
 
 class CollectionOut(Schema):
@@ -58,6 +102,7 @@ class CollectionOut(Schema):
     opens_at: str
     closes_at: str | None
     consent_text: dict[str, str]
+    consent_version: int
     version: int
     definition: dict[str, Any]
 
@@ -120,7 +165,7 @@ class MeasurementIn(Schema):
     period_start: datetime.date
     period_end: datetime.date
     value: float = Field(..., allow_inf_nan=False)
-    note: str = Field("", max_length=2000)
+    note: StorableText = Field("", max_length=2000)
 
 
 class MeasurementOut(Schema):

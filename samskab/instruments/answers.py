@@ -15,7 +15,10 @@ Each raw answer is ``None`` (or absent) for skipped, ``{"na": true}`` for not ap
 - stones: ``{stone_id: {"x": .., "y": ..}}`` for the stones placed, each coordinate in [0, 1].
 - single: an option id; multi: a list of option ids.
 - freetext: a string.
-An empty value (``""``, ``[]``, ``{}``) counts as skipped.
+An empty value (``""``, ``[]``, ``{}``) counts as skipped. A value of the wrong JSON type (a list
+for a single choice, a number for a text) is refused with a code, never an exception: whatever
+a client sends, the outcome is a clean story or a list of problems. Texts that cannot be stored
+(NUL characters, unpaired surrogates) are refused too.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, assert_never
 
 from django.utils.translation import gettext as _
 
@@ -34,11 +37,12 @@ from samskab.instruments.definition import (
     Dyad,
     FreeText,
     MultipleChoice,
-    SignifierBase,
+    Signifier,
     SingleChoice,
     Stones,
     Triad,
 )
+from samskab.lib.text import storable
 
 TRIAD_TOLERANCE = 0.02  # 2 %: covers rounding in slider widgets and percentage entry
 
@@ -114,15 +118,31 @@ def _prompt(definition: Definition, prompt: str | None) -> str:
     return str(prompt)
 
 
+def _storable(text: str) -> str:
+    if not storable(text):
+        raise Invalid(
+            "invalid_characters", _("The text contains characters that cannot be stored.")
+        )
+    return text
+
+
+def _plain_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Invalid("invalid", _("Write your answer as text."))
+    return _storable(value).strip()
+
+
 def _title(title: str) -> str:
-    title = (title or "").strip()
+    title = _plain_text(title)
     if len(title) > 200:
         raise Invalid("too_long", _("The title can be at most 200 characters."))
     return title
 
 
 def _text(definition: Definition, text: str) -> str:
-    text = (text or "").strip()
+    text = _plain_text(text)
     if not text:
         raise Invalid("required", _("Write your story. A few sentences are enough."))
     if len(text) > definition.story_max_length:
@@ -144,7 +164,7 @@ def _level(definition: Definition, level: str | None) -> str | None:
     return level
 
 
-def _answer(signifier: SignifierBase, raw: Any) -> dict[str, Any]:
+def _answer(signifier: Signifier, raw: Any) -> dict[str, Any]:
     if raw is not None and (
         not isinstance(raw, Mapping) or len(raw) != 1 or not raw.keys() & {"na", "value"}
     ):
@@ -158,10 +178,28 @@ def _answer(signifier: SignifierBase, raw: Any) -> dict[str, Any]:
         if signifier.required:
             raise Invalid("required", _("This question needs an answer."))
         return {"state": "skipped"}
-    return {"state": "answered", "value": VALUE_CHECKS[type(signifier)](signifier, value)}
+    return {"state": "answered", "value": _value(signifier, value)}
 
 
-def _not_applicable(signifier: SignifierBase) -> dict[str, Any]:
+def _value(signifier: Signifier, value: Any) -> Any:
+    match signifier:
+        case Triad():
+            return _triad(signifier, value)
+        case Dyad():
+            return _dyad(signifier, value)
+        case Stones():
+            return _stones(signifier, value)
+        case SingleChoice():
+            return _single(signifier, value)
+        case MultipleChoice():
+            return _multi(signifier, value)
+        case FreeText():
+            return _freetext(signifier, value)
+        case _:
+            assert_never(signifier)
+
+
+def _not_applicable(signifier: Signifier) -> dict[str, Any]:
     if not signifier.allow_na:
         raise Invalid("na_not_allowed", _("“Not applicable” is not an option for this question."))
     return {"state": "na"}
@@ -233,7 +271,7 @@ def _stones(signifier: Stones, raw: Any) -> dict[str, list[float]]:
 
 
 def _single(signifier: SingleChoice, raw: Any) -> str:
-    if raw not in {option.id for option in signifier.options}:
+    if not isinstance(raw, str) or raw not in {option.id for option in signifier.options}:
         raise Invalid("invalid_choice", _("Choose one of the listed options."))
     return str(raw)
 
@@ -242,7 +280,9 @@ def _multi(signifier: MultipleChoice, raw: Any) -> list[str]:
     if isinstance(raw, str) or not isinstance(raw, list | tuple):
         raise Invalid("invalid_choice", _("Choose one or more of the listed options."))
     known = [option.id for option in signifier.options]
-    if any(choice not in known for choice in raw) or len(set(raw)) != len(raw):
+    if any(not isinstance(choice, str) or choice not in known for choice in raw):
+        raise Invalid("invalid_choice", _("Choose one or more of the listed options."))
+    if len(set(raw)) != len(raw):
         raise Invalid("invalid_choice", _("Choose one or more of the listed options."))
     top = signifier.max_choices or len(known)
     if not signifier.min_choices <= len(raw) <= top:
@@ -255,22 +295,10 @@ def _multi(signifier: MultipleChoice, raw: Any) -> list[str]:
 
 
 def _freetext(signifier: FreeText, raw: Any) -> str:
-    if not isinstance(raw, str):
-        raise Invalid("invalid", _("Write your answer as text."))
-    text = raw.strip()
+    text = _plain_text(raw)
     if len(text) > signifier.max_length:
         raise Invalid(
             "too_long",
             _("The answer can be at most %(limit)s characters.") % {"limit": signifier.max_length},
         )
     return text
-
-
-VALUE_CHECKS: dict[type, Callable[[Any, Any], Any]] = {
-    Triad: _triad,
-    Dyad: _dyad,
-    Stones: _stones,
-    SingleChoice: _single,
-    MultipleChoice: _multi,
-    FreeText: _freetext,
-}

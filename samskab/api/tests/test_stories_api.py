@@ -136,3 +136,22 @@ JSON = st.recursive(
 def test_fuzzed_answers_never_cause_a_server_error(client, collection, answers, level):
     response = _post(client, collection, answers=answers, level=level)
     assert response.status_code in (201, 422), response.content
+
+
+@pytest.mark.parametrize("said", ["0", "nej", "yes", "true", 1, 0, None, [], {}])
+def test_only_the_json_value_true_is_consent(client, collection, said):
+    response = _post(client, collection, consent=said)
+    assert response.status_code == 422, (said, response.content)
+    assert response.json()["detail"][0]["loc"][-1] == "consent"
+    assert not Story.objects.exists()
+
+
+def test_the_story_records_the_consent_wording_the_client_showed(client, collection):
+    shown = client.get(f"/api/v1/collections/{collection.slug}").json()
+    assert shown["consent_version"] == 1 and shown["consent_text"] == collection.consent_text
+    collection.consent_text = {"da": "Ny tekst.", "en": "New text."}
+    collection.save()
+    assert _post(client, collection, consent_version=1).status_code == 201
+    assert _post(client, collection, client_id="b").status_code == 201
+    numbers = [s.consent.number for s in Story.objects.order_by("id") if s.consent is not None]
+    assert numbers == [1, 2]

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
-from django.test import RequestFactory
+from django.conf import settings
+from django.core.cache import caches
+from django.test import RequestFactory, override_settings
 
 from samskab.capture import ratelimit
 
 APP = Path(__file__).resolve().parents[1]
+DATABASE_CACHE = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": settings.CACHE_TABLE,
+    }
+}
 
 
 def _request(address, **meta):
@@ -48,9 +57,35 @@ def test_limits_come_from_settings_with_defaults(settings):
     assert ratelimit.limits_for("story") == "10/minute;100/hour"
     settings.CAPTURE_RATE_LIMITS = {"story": "1/minute"}
     request = _request("192.0.2.1")
-    assert ratelimit.allow(request, "story")
-    assert not ratelimit.allow(request, "story")
-    assert ratelimit.allow(request, "withdraw")  # its own default limit
+    assert ratelimit.hit(request, "story").allowed
+    refused = ratelimit.hit(request, "story")
+    assert not refused.allowed and 1 <= refused.retry_after <= 60
+    assert ratelimit.hit(request, "withdraw").allowed  # its own default limit
+
+
+def test_the_longest_full_window_sets_the_wait(settings):
+    settings.CAPTURE_RATE_LIMITS = {"story": "5/minute;2/hour"}
+    request = _request("192.0.2.2")
+    assert ratelimit.hit(request, "story").allowed
+    assert ratelimit.hit(request, "story").allowed
+    refused = ratelimit.hit(request, "story")
+    assert not refused.allowed
+    # The minute is not full, the hour is: the wait runs to the end of the hour's window.
+    assert 1 <= refused.retry_after <= 3600
+
+
+@override_settings(CACHES=DATABASE_CACHE, CAPTURE_RATE_LIMITS={"story": "2/minute"})
+def test_every_worker_counts_in_the_same_store():
+    """Two worker processes: the second starts with a fresh module and its own cache connection,
+    and still sees the first one's attempts (the old memory:// storage forgot them)."""
+    request = _request("192.0.2.3")
+    assert ratelimit.hit(request, "story").allowed
+    assert ratelimit.hit(request, "story").allowed
+    other_worker = importlib.reload(ratelimit)
+    del caches["default"]  # the next use opens a new backend instance
+    assert not other_worker.hit(request, "story").allowed
+    assert not other_worker.hit(_request("192.0.2.3"), "story").allowed
+    assert other_worker.hit(_request("192.0.2.4"), "story").allowed
 
 
 def test_templates_and_script_need_no_unsafe_inline():

@@ -138,3 +138,51 @@ def test_messages_are_translated(settings):
     with translation.override("da"):
         _, errors = validate(DEFINITION, _story(drivers={"value": [50, 60, 30]}))
         assert "100" in errors["drivers"][0].message
+
+
+# Whatever JSON a client sends as an answer's value, the outcome is a clean story or problems with
+# a code: never an exception (a list for a single choice raised TypeError, a 500 in the API).
+WRONG_TYPES = [["glad"], {"glad": True}, [["glad"]], [{"a": 1}], 3, 2.5, True, "x", [1, 2, 3]]
+JSON = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=12),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
+
+
+@pytest.mark.parametrize("signifier", [s.id for s in DEFINITION.signifiers])
+@pytest.mark.parametrize("value", WRONG_TYPES, ids=repr)
+def test_every_kind_refuses_a_wrong_json_type_with_a_code(signifier, value):
+    clean, errors = validate(DEFINITION, _story(**{signifier: {"value": value}}))
+    if clean is None:
+        assert errors and all(error.code and error.message for e in errors.values() for error in e)
+
+
+@given(signifier=st.sampled_from([s.id for s in DEFINITION.signifiers]), value=JSON)
+def test_any_json_value_is_judged_never_raises(signifier, value):
+    clean, errors = validate(DEFINITION, _story(**{signifier: {"value": value}}))
+    assert (clean is None) == bool(errors)
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [("text", "Et nul\x00tegn"), ("title", "Halv \ud800 surrogat"), ("lesson", "nul\x00")],
+)
+def test_texts_a_database_cannot_hold_are_refused(field, text):
+    if field == "lesson":
+        story = _story(lesson={"value": text})
+    else:
+        story = StoryInput("moment", "Titel", "Vi plantede sammen.", "employee", {})
+        setattr(story, field, text)
+    clean, errors = validate(DEFINITION, story)
+    assert clean is None
+    assert [e.code for e in errors[field]] == ["invalid_characters"]
+
+
+def test_a_story_field_of_the_wrong_type_is_refused():
+    story = StoryInput("moment", ["a title"], {"text": 1}, "employee", {})  # type: ignore[arg-type]
+    _, errors = validate(DEFINITION, story)
+    assert [e.code for e in errors["title"]] == ["invalid"]
+    assert [e.code for e in errors["text"]] == ["invalid"]

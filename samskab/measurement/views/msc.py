@@ -34,6 +34,7 @@ from samskab.measurement.services import msc as services
 from samskab.measurement.views.common import get_project, measurement_context, posted
 from samskab.organisations.policy import OrgRequest, Perm, can, org_view
 from samskab.organisations.scoping import get_for_org_or_404
+from samskab.organisations.services import audit_stories_read
 from samskab.projects.models import Project
 
 PAGE_SIZE = 20
@@ -162,12 +163,17 @@ def round_create(request: OrgRequest, project: int) -> HttpResponse:
         if msc_round is not None:
             messages.success(request, _("The round was created. The panel can now choose."))
             return _to_round(request, msc_round)
+    picker = _picker(request, form)
+    if picker.collection is not None and picker.page is not None:  # stories shown: logged
+        data, shown = picker.filter_form.data, len(picker.page)
+        name = picker.collection.name
+        audit_stories_read(request.organisation, name, "msc", data, shown, keep="filter-")
     context = measurement_context(
         request,
         project_obj,
         "msc",
         form=form,
-        picker=_picker(request, form),
+        picker=picker,
         has_collections=project_collections(project_obj).exists(),
     )
     return render(request, "measurement/msc_form.html", context, status=422 if form.errors else 200)
@@ -303,8 +309,10 @@ def public_choose(request: HttpRequest, token: str) -> HttpResponse:
         posted(request), candidates=list(services.candidates(msc_round)), picks=msc_round.picks
     )
     status = 200
+    verdict = ratelimit.Verdict(True)
     if request.method == "POST":
-        if not ratelimit.allow(request, RATE_GROUP):
+        verdict = ratelimit.hit(request, RATE_GROUP)
+        if not verdict.allowed:
             status = 429
         elif form.is_valid():
             try:
@@ -320,7 +328,8 @@ def public_choose(request: HttpRequest, token: str) -> HttpResponse:
         else:
             status = 422
     context = {"round": msc_round, "form": form, "limited": status == 429}
-    return render(request, "measurement/msc_public.html", context, status=status)
+    response = render(request, "measurement/msc_public.html", context, status=status)
+    return response if verdict.allowed else ratelimit.with_retry_after(response, verdict)
 
 
 @login_not_required
