@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
@@ -8,6 +9,9 @@ from samskab.api.urls import api_urls
 from samskab.organisations import views as organisation_views
 
 admin.site.site_header = settings.SITE_NAME
+# The admin logs in through allauth's log-in: its lockout (ACCOUNT_RATE_LIMITS) and second-factor
+# step apply, and MFARequiredMiddleware requires a second factor on every admin page.
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", organisation_views.home, name="home"),
@@ -29,6 +33,8 @@ urlpatterns = [
     path("", include("samskab.explorer.urls")),
     path("", include("samskab.measurement.urls")),
     path("", include("samskab.playbooks.urls")),
+    path("", include("samskab.privacy.urls")),
+    path("", include("samskab.sso.urls")),
 ]
 
 handler403 = "samskab.lib.errors.forbidden"

@@ -23,15 +23,10 @@ def accessibility_statement_url(request: HttpRequest) -> str:
 
 
 def _memberships(request: HttpRequest) -> list[Any]:
-    from samskab.organisations.models import Membership
+    # The second-factor middleware may have loaded them already for this request.
+    from samskab.organisations.mfa import memberships_of
 
-    if not request.user.is_authenticated:
-        return []
-    return list(
-        Membership.objects.filter(user=request.user)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
+    return list(memberships_of(request))
 
 
 def site(request: HttpRequest) -> dict[str, Any]:
