@@ -23,7 +23,7 @@ from samskab.analysis.zones import ZONE_CODES
 from samskab.explorer.models import MAX_K, MAX_THEMES, MIN_THEMES, ThemeMethod
 from samskab.explorer.services.labels import STATE_LABELS, ZONE_LABELS, Labels, cell_name
 from samskab.explorer.services.themes import ThemeOption
-from samskab.lib.forms import AccessibleForm, check_date_order
+from samskab.lib.forms import AccessibleForm, check_date_order, parse_int
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 TRIAD_CORNERS = ("top", "left", "right")  # the order of a triad's parts and shares
@@ -309,10 +309,9 @@ class FilterForm(AccessibleForm):
         found = []
         for s in self.schema.of_kind(Kind.TRIAD):
             field = self[f"cell_{s.id}"]
-            raw = str(field.value() or "")
-            if not raw.isdigit():
+            slot = parse_int(str(field.value() or ""))
+            if slot is None:
                 continue
-            slot = int(raw)
             where = cell_name(self.labels, s.id, s.parts, slot, self.cell_resolution)
             label = _("Only the stories in one cell of “%(title)s”") % {
                 "title": self.labels.title(s.id)

@@ -11,6 +11,7 @@ from django_tasks import task
 from samskab.explorer.models import ThemeRun
 from samskab.explorer.services.query import threshold
 from samskab.explorer.services.themes import run_themes
+from samskab.organisations.auditing.context import acting_as
 
 
 @task()
@@ -21,7 +22,8 @@ def find_collection_themes(organisation_id: int, run_id: int) -> None:
         .select_related("organisation", "collection", "version")
         .get(pk=run_id)
     )
-    run_themes(run, threshold(run.organisation))
+    with acting_as(run.created_by):  # the audit log names who asked for the themes
+        run_themes(run, threshold(run.organisation))
 
 
 @task()

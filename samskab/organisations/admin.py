@@ -22,12 +22,19 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
-    list_display = ["at", "organisation", "actor", "action", "target"]
-    list_filter = ["action", "organisation"]
-    list_select_related = ["organisation", "actor"]
+    """Read-only: the log is append-only (the database refuses changes and deletions too)."""
+
+    list_display = ["at", "organisation", "actor_label", "action", "object_type", "target"]
+    list_filter = ["action", "object_type", "organisation"]
+    list_select_related = ["organisation"]
+    search_fields = ["target", "actor_label"]
+    date_hierarchy = "at"
 
     def has_add_permission(self, request: object) -> bool:
         return False
 
     def has_change_permission(self, request: object, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
         return False

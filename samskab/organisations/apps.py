@@ -7,4 +7,8 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self) -> None:
+        from samskab.lib import deploy  # noqa: F401  (registers samskab.E010, --deploy)
         from samskab.organisations import checks  # noqa: F401  (registers samskab.E001)
+        from samskab.organisations.auditing import connect as connect_audit_log
+
+        connect_audit_log()

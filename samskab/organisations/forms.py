@@ -35,6 +35,18 @@ class ChangeRoleForm(AccessibleForm):
     )
 
 
+class SecuritySettingsForm(AccessibleForm):
+    require_mfa = forms.BooleanField(
+        label=_("Require a second factor of administrators and facilitators"),
+        required=False,
+        help_text=_(
+            "They then log in with a code from an authenticator app or with a security key "
+            "after the password, also after single sign-on unless the identity provider "
+            "vouches for a second factor. Those without one are asked to set it up first."
+        ),
+    )
+
+
 class LoginForm(allauth_forms.LoginForm):  # type: ignore[misc]
     """allauth's log-in form; the "forgot password" link sits below the form, not in help text."""
 

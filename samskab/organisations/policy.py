@@ -37,6 +37,7 @@ class Perm(enum.StrEnum):
     EXPORT_MICRODATA = "stories.export_microdata"
     VIEW_RESULTS = "results.view"
     RECORD_MEASUREMENTS = "measurement.record"
+    HANDLE_PERSONAL_DATA = "organisation.personal_data_requests"
 
 
 _STAFF = {Role.ADMIN, Role.FACILITATOR, Role.ANALYST, Role.VIEWER}
@@ -62,6 +63,8 @@ GRANTS: dict[Perm, frozenset[Role]] = {
     # Effect measurement: enter measurements, add evidence, write the learning log and note
     # unplanned gains. Goals, indicators, the plan and milestones need EDIT_PROJECTS.
     Perm.RECORD_MEASUREMENTS: frozenset({Role.ADMIN, Role.FACILITATOR, Role.ANALYST}),
+    # Export or erase everything held about one person (a data-subject request).
+    Perm.HANDLE_PERSONAL_DATA: frozenset({Role.ADMIN}),
 }
 
 # What each permission means, for the role table on the members page.
@@ -80,6 +83,9 @@ LABELS: dict[Perm, StrOrPromise] = {
     Perm.VIEW_RESULTS: _("See analysis results (never groups smaller than the threshold)"),
     Perm.RECORD_MEASUREMENTS: _(
         "Enter measurements, add evidence, write the learning log and note unplanned gains"
+    ),
+    Perm.HANDLE_PERSONAL_DATA: _(
+        "Answer a person's request to see or erase the data held about them"
     ),
 }
 

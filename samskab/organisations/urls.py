@@ -11,4 +11,6 @@ urlpatterns = [
     path("o/<slug:org>/members/<int:pk>/role/", views.member_role, name="member_role"),
     path("o/<slug:org>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
     path("o/<slug:org>/audit/", views.audit_log, name="audit_log"),
+    path("o/<slug:org>/audit/export.<str:fmt>", views.audit_export, name="audit_export"),
+    path("o/<slug:org>/settings/security/", views.security_settings, name="security"),
 ]

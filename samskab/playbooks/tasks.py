@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from samskab.organisations.auditing.context import acting_as
 from samskab.playbooks import services
 from samskab.playbooks.models import PlaybookVersion
 
@@ -20,4 +21,5 @@ def build_playbook(organisation_id: int, version_id: int) -> None:
         .select_related("playbook__project__organisation")
         .get(pk=version_id)
     )
-    services.run_build(version)
+    with acting_as(version.requested_by):  # the audit log names who asked for the build
+        services.run_build(version)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samskab.instruments.models import Story
 from samskab.organisations.policy import OrgRequest, Perm, can, org_view
 from samskab.organisations.scoping import get_for_org_or_404
+from samskab.organisations.services import audit_stories_read
 from samskab.playbooks import diff, gate, services
 from samskab.playbooks.assemble import assemble
 from samskab.playbooks.assemble.draft import draft_of
@@ -220,6 +221,7 @@ def quote_add(request: OrgRequest, project: int, story: int) -> HttpResponse:
             messages.success(request, _("The quote was added."))
             return _home(request, the_project, "quotes")
     context = _context(request, the_project, story=the_story, form=form)
+    audit_stories_read(request.organisation, the_project.title, "quote", None, 1, story=story)
     return render(request, "playbooks/quote_form.html", context, status=422 if form.errors else 200)
 
 

@@ -22,7 +22,8 @@ def save_project(form: ProjectForm, organisation: Organisation, actor: User) -> 
     project.save()
     form.save_m2m()
     action = AuditAction.PROJECT_CREATED if created else AuditAction.PROJECT_CHANGED
-    audit(organisation, actor, action, project.title, project=project.pk)
+    title, kind, fields = project.title, "projects.project", list(form.changed_data)
+    audit(organisation, actor, action, title, object_type=kind, project=project.pk, fields=fields)
     return project
 
 

@@ -32,6 +32,7 @@ from samskab.explorer.models import (
 )
 from samskab.instruments.models import Collection, InstrumentVersion, Story
 from samskab.instruments.privacy import MASKS
+from samskab.lib.forms import parse_int
 
 logger = logging.getLogger(__name__)
 
@@ -293,9 +294,10 @@ def load_model(run: ThemeRun) -> ThemeModel:
 def parse_value(value: str) -> tuple[int, int] | None:
     """(run pk, theme index) of a form value "<run pk>:<index>", or None."""
     run, _sep, index = value.partition(":")
-    if not (run.isdigit() and index.isdigit()):
+    run_pk, theme = parse_int(run), parse_int(index)
+    if run_pk is None or theme is None:
         return None
-    return int(run), int(index)
+    return run_pk, theme
 
 
 def mask_for_theme(

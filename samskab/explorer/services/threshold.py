@@ -28,6 +28,7 @@ def change_threshold(organisation: Organisation, k: int, actor: User) -> bool:
         actor,
         AuditAction.EXPLORER_THRESHOLD_CHANGED,
         f"k: {old} → {k}",
+        object_type="explorer.explorersettings",
         old=old,
         new=k,
     )

@@ -27,6 +27,7 @@ from samskab.explorer.views.common import (
 )
 from samskab.instruments.models import Story
 from samskab.organisations.policy import OrgRequest, Perm, can, org_view
+from samskab.organisations.services import audit_answers_exported, audit_stories_read
 
 PAGE_SIZE = 25
 
@@ -88,6 +89,10 @@ def stories(request: HttpRequest, pk: int) -> HttpResponse:
     form = scope.form(request.GET)
     ids, refused = _selection(scope, form)
     page = Paginator(ids.tolist(), PAGE_SIZE).get_page(request.GET.get("page"))
+    collection = scope.collection
+    audit_stories_read(
+        collection.organisation, collection.name, "explorer", request.GET, len(page), collection=pk
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context.update(
@@ -144,6 +149,10 @@ def export(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpRespons
         context.update(refused=notes([refused], scope.k), form=form, count=0)
         return render(request, "explorer/stories.html", context)
     lines = csv_lines(scope.store, mask, scope.labels.small)
+    collection = scope.collection
+    audit_answers_exported(
+        collection.organisation, collection.name, request.GET, int(mask.sum()), collection=pk
+    )
     response = StreamingHttpResponse(lines, content_type="text/csv")
     name = f"samling-{scope.collection.pk}-v{scope.schema.version}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

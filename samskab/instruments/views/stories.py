@@ -26,6 +26,7 @@ from samskab.instruments.models import Collection, InstrumentVersion, Level, Sto
 from samskab.instruments.views.common import can, ui_language
 from samskab.organisations.policy import Perm, org_view, organisation_of
 from samskab.organisations.scoping import get_for_org_or_404
+from samskab.organisations.services import audit_stories_read
 
 PAGE_SIZE = 50
 LEVELS = dict(Level.choices)
@@ -108,6 +109,10 @@ def story_list(request: HttpRequest, pk: int) -> HttpResponse:
     form = StoryFilterForm(request.GET, listing=listing)
     stories, refusal = _selected(collection, listing, form)
     page = _page(request, stories)
+    shown = len(page) if page else 0
+    audit_stories_read(
+        organisation, collection.name, "story_list", request.GET, shown, collection=pk
+    )
     prompts = _prompt_texts(collection, ui_language(request)) if page else {}
     context = {
         "organisation": organisation,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from samskab.instruments.models import Collection, Level, Story
-from samskab.lib.forms import AccessibleForm
+from samskab.lib.forms import AccessibleForm, parse_int
 from samskab.measurement.models import MscCandidate
 from samskab.measurement.services.msc import REASON_LIMIT, SHORTLIST_MAX, SHORTLIST_MIN
 from samskab.projects.choices import ActorRole
@@ -126,9 +126,10 @@ class RoundForm(AccessibleForm):
         value = self["collection"].value()
         if isinstance(value, Collection):
             return value
-        if not str(value or "").isdigit():
+        pk = parse_int(str(value or ""))
+        if pk is None:
             return None
-        return project_collections(self.project).filter(pk=int(str(value))).first()
+        return project_collections(self.project).filter(pk=pk).first()
 
     def selected_ids(self) -> list[int]:
         """The ticked story ids so far (bound or initial), without validating the form."""

@@ -30,6 +30,7 @@ def record(
         user,
         VERBS[verb],
         str(obj)[:200],
+        object_type=obj._meta.label_lower,
         model=obj._meta.model_name,
         id=obj.pk,
         **details,

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samskab.lib.forms import parse_int
 from samskab.measurement.forms.evidence import EvidenceFilterForm, EvidenceForm, project_story
 from samskab.measurement.models import Attachment, Evidence
 from samskab.measurement.services import attachments
@@ -15,6 +16,7 @@ from samskab.measurement.services import evidence as services
 from samskab.measurement.views.common import get_project, measurement_context
 from samskab.organisations.policy import OrgRequest, Perm, can, org_view
 from samskab.organisations.scoping import get_for_org_or_404
+from samskab.organisations.services import audit_stories_read
 from samskab.projects.models import Project
 
 # The download is never shown as a page: no scripts, no styles, no frames, no plugins.
@@ -43,7 +45,9 @@ def evidence_list(request: OrgRequest, project: int) -> HttpResponse:
 def _initial(request: OrgRequest) -> dict[str, str]:
     """Values from the address: ``?goal=`` (a goal's page) and ``?story=`` (the story list)."""
     initial = {
-        name: request.GET[name] for name in ("goal", "story") if request.GET.get(name, "").isdigit()
+        name: request.GET[name]
+        for name in ("goal", "story")
+        if parse_int(request.GET.get(name, "")) is not None
     }
     if "story" in initial:
         initial["kind"] = "story"
@@ -65,13 +69,12 @@ def evidence_create(request: OrgRequest, project: int) -> HttpResponse:
         initial = _initial(request)
         form = EvidenceForm(initial=initial, project=project_obj)
         story = project_story(project_obj, int(initial["story"])) if "story" in initial else None
-    context = measurement_context(
-        request,
-        project_obj,
-        "evidence",
-        form=form,
-        story=story if can(request, Perm.READ_STORIES) else None,
-    )
+    shown = story if can(request, Perm.READ_STORIES) else None
+    if shown is not None:
+        audit_stories_read(
+            request.organisation, project_obj.title, "evidence", None, 1, story=shown.pk
+        )
+    context = measurement_context(request, project_obj, "evidence", form=form, story=shown)
     return render(
         request, "measurement/evidence_form.html", context, status=422 if form.errors else 200
     )

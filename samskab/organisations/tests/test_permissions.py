@@ -19,6 +19,10 @@ MATRIX = [
     ("organisations:member_role", "post", {"pk": "bo"}, 302, 403, 403, 403, 403, 404),
     ("organisations:member_remove", "post", {"pk": "ulla"}, 302, 403, 403, 403, 403, 404),
     ("organisations:audit_log", "get", {}, 200, 403, 403, 403, 403, 404),
+    ("organisations:audit_export", "get", {"fmt": "csv"}, 200, 403, 403, 403, 403, 404),
+    ("organisations:audit_export", "get", {"fmt": "xlsx"}, 200, 403, 403, 403, 403, 404),
+    ("organisations:security", "get", {}, 200, 403, 403, 403, 403, 404),
+    ("organisations:security", "post", {}, 302, 403, 403, 403, 403, 404),
 ]
 
 
@@ -27,7 +31,9 @@ def _membership_pk(world, name):
 
 
 def _url(world, name, kwargs):
-    resolved = {key: _membership_pk(world, value) for key, value in kwargs.items()}
+    resolved = {
+        key: _membership_pk(world, value) if key == "pk" else value for key, value in kwargs.items()
+    }
     return reverse(name, kwargs={"org": world.org_a.slug, **resolved})
 
 
