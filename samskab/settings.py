@@ -16,7 +16,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from samskab.lib.env import env_bool, env_int, env_list, env_secret, env_str
+from samskab.lib.env import env_bool, env_int, env_is_set, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -29,6 +29,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+# A refused form keeps the site's layout and language, and what the person typed.
+CSRF_FAILURE_VIEW = "samskab.lib.errors.csrf_failure"
 SITE_NAME = env_str("SITE_NAME", "Samskab")
 SITE_ROOT = env_str("SITE_ROOT", "http://127.0.0.1:8000")
 
@@ -43,6 +45,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Single sign-on for staff, one connection per organisation (samskab/sso, docs/sso.md).
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -60,7 +66,9 @@ INSTALLED_APPS = [
     "samskab.explorer",
     "samskab.measurement",
     "samskab.playbooks",
+    "samskab.privacy",
     "samskab.api",
+    "samskab.sso",
     "ninja",  # serves its docs page's scripts from our own static files, not a CDN
 ]
 
@@ -72,15 +80,22 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Refuses an oversized upload by its Content-Length, before CSRF's check reads the body.
+    "samskab.lib.uploads.BodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samskab.organisations.auditing.context.AuditContextMiddleware",  # who acts, for the audit log
     # Every page needs a login unless its view says @login_not_required (public pages, capture).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Second factor for the admin, and for admins and facilitators where the organisation asks.
+    "samskab.organisations.mfa.MFARequiredMiddleware",
     "samskab.organisations.middleware.OrganisationMiddleware",
+    # Lets log-in and log-out forms lead on to an identity provider (CSP form-action).
+    "samskab.sso.middleware.IdentityProviderFormActionMiddleware",
 ]
 
 ROOT_URLCONF = "samskab.urls"
@@ -113,6 +128,16 @@ TEMPLATES = [
 # anyway. IMMEDIATE transactions take the write lock up front so two writers wait for each
 # other (busy timeout) instead of failing with "database is locked" on lock upgrade.
 SQLITE_PATH = env_str("SQLITE_PATH", str(BASE_DIR / "var" / "samskab.sqlite3"))
+SQLITE_OPTIONS: dict[str, Any] = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=FULL;"
+        "PRAGMA foreign_keys=ON;"
+        "PRAGMA busy_timeout=20000;"
+    ),
+}
 DATABASE_URL = env_secret("DATABASE_URL")
 if DATABASE_URL:
     DATABASES: dict[str, dict[str, Any]] = {
@@ -121,27 +146,41 @@ if DATABASE_URL:
     if env_bool("DATABASE_POOL", False):
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = True
 else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
-            "OPTIONS": {
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL;"
-                    "PRAGMA synchronous=FULL;"
-                    "PRAGMA foreign_keys=ON;"
-                    "PRAGMA busy_timeout=20000;"
-                ),
-            },
-            "TEST": {"NAME": env_str("SQLITE_TEST_PATH", "") or None},
-        }
-    }
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": SQLITE_PATH}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The same durability however SQLite is chosen (no DATABASE_URL, or sqlite:///path).
+    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **SQLITE_OPTIONS}
+    DATABASES["default"]["TEST"] = {"NAME": env_str("SQLITE_TEST_PATH", "") or None}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The instrument editor posts every label of an instrument as its own field.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000
+
+# --- Cache ------------------------------------------------------------------------------------
+# Rate limits, login lockouts and second-factor attempts are counted in this cache, so it must be
+# shared by every process that serves the site: the database cache by default (one table, created
+# by `migrate`), Redis when several machines serve it. A per-process memory cache would give each
+# worker its own counters (five workers, five times the attempts).
+CACHE_URL = env_secret("CACHE_URL")
+CACHE_TABLE = "samskab_cache"
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    _cache: dict[str, Any] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+    }
+elif CACHE_URL in ("", "db://"):
+    # Django culls a third of the table when it holds MAX_ENTRIES (300 by default): with many
+    # clients that would erase rate-limit counters and lockouts, so allow far more.
+    _cache = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": CACHE_TABLE,
+        "OPTIONS": {"MAX_ENTRIES": 200_000},
+    }
+elif CACHE_URL == "locmem://":
+    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+else:
+    raise ImproperlyConfigured("CACHE_URL must be empty, db://, locmem:// or redis://host:port/db.")
+CACHES = {"default": {**_cache, "KEY_PREFIX": "samskab"}}
 
 # --- Background work --------------------------------------------------------------------------
 TASKS = {
@@ -168,12 +207,30 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_EMAIL_VERIFICATION = "none"
-ACCOUNT_ADAPTER = "samskab.organisations.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "samskab.sso.adapters.AccountAdapter"  # the organisations' one + SAML logout
 ACCOUNT_FORMS = {"login": "samskab.organisations.forms.LoginForm"}
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Single sign-on (docs/sso.md): identity providers are configured per organisation in the
+# database; samskab.sso's adapter decides who may log in and with which role.
+SOCIALACCOUNT_ADAPTER = "samskab.sso.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {"OAUTH_PKCE_ENABLED": True},
+    "saml": {"provider_class": "samskab.sso.providers.SAMLProvider"},
+}
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # matching by e-mail is the adapter's, with its rules
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("SSO_REQUESTS_TIMEOUT", 10)
+# The service provider's own key and certificate: SAML requests and logouts are signed with it,
+# encrypted assertions are decrypted with it, and the metadata publishes the certificate.
+SSO_SAML_PRIVATE_KEY = env_secret("SSO_SAML_PRIVATE_KEY")
+SSO_SAML_CERTIFICATE = env_secret("SSO_SAML_CERTIFICATE")
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+# A security key is a second factor, not a way to log in without the password.
+MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_TOTP_ISSUER = SITE_NAME
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 
@@ -228,8 +285,14 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-if env_bool("TRUST_X_FORWARDED_PROTO", False):
+# How Samskab knows a request came over HTTPS (Secure cookies, redirects): behind a reverse proxy
+# that terminates TLS it must trust the proxy's X-Forwarded-Proto; otherwise (TLS in gunicorn
+# itself) it must not. Production must say which: samskab/wsgi.py refuses to start without it.
+TRUST_X_FORWARDED_PROTO = env_bool("TRUST_X_FORWARDED_PROTO", False)
+HTTPS_DETECTION_CONFIGURED = env_is_set("TRUST_X_FORWARDED_PROTO")
+if TRUST_X_FORWARDED_PROTO:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Scripts only from our own origin or with the per-request nonce; no inline event handlers,
@@ -254,9 +317,9 @@ CONTENT_SECURITY_POLICY = {
 # accessibility statement. An organisation may set its own URL; this is the site-wide fallback.
 ACCESSIBILITY_STATEMENT_URL = env_str("ACCESSIBILITY_STATEMENT_URL", "")
 
-# Public story form: rate limits per client, keyed by an HMAC of the client's address so only
-# hashes reach the storage. memory:// counts per process: use redis:// with several workers.
-CAPTURE_RATE_LIMIT_STORAGE = env_str("CAPTURE_RATE_LIMIT_STORAGE", "memory://")
+# Public story form, withdrawal, MSC link and the API's story submission: rate limits per client
+# (samskab/capture/ratelimit.py), counted in the default cache above under an HMAC of the
+# client's address, so only hashes reach it.
 # Header with the client's address set by a trusted reverse proxy (e.g. X-Forwarded-For).
 CAPTURE_CLIENT_IP_HEADER = env_str("CAPTURE_CLIENT_IP_HEADER", "")
 
@@ -269,9 +332,21 @@ EXPLORER_INLINE_BUILD_MAX = env_int("EXPLORER_INLINE_BUILD_MAX", 50_000)
 # perturbed figure once; keep it stable. Defaults to SECRET_KEY.
 DISCLOSURE_KEY = env_secret("DISCLOSURE_KEY") or SECRET_KEY
 
+# Import jobs (their uploaded file and rows hold the text before masking) are deleted by
+# `manage.py enforce_retention` once untouched for this many days (docs/privacy.md).
+IMPORT_RETENTION_DAYS = env_int("IMPORT_RETENTION_DAYS", 7)
+
 # Largest document accepted as evidence or with a measurement (bytes); the type is checked by
 # content in samskab/measurement/services/attachments.py.
 MEASUREMENT_MAX_UPLOAD_BYTES = env_int("MEASUREMENT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+
+# Story imports (samskab/transfers, docs/import-export.md): the largest file, and what an
+# uploaded table may unpack to and hold. The web process only stores the file; the worker reads it.
+IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+IMPORT_MAX_UNPACKED_BYTES = env_int("IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024)
+IMPORT_MAX_UNPACK_RATIO = env_int("IMPORT_MAX_UNPACK_RATIO", 100)
+IMPORT_MAX_CELLS = env_int("IMPORT_MAX_CELLS", 1_000_000)
+IMPORT_MAX_CELL_CHARS = env_int("IMPORT_MAX_CELL_CHARS", 32_767)
 
 LOGGING = {
     "version": 1,

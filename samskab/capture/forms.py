@@ -19,12 +19,26 @@ from samskab.capture.groups import Group, build_groups
 from samskab.capture.reading import raw_answer
 from samskab.instruments.answers import CleanStory, Invalid, StoryInput, validate
 from samskab.instruments.definition import Definition, SignifierBase
-from samskab.instruments.models import Level
+from samskab.instruments.models import ConsentText, Level
 from samskab.lib.forms import AccessibleForm
 
 HONEYPOT = "hp_extra"
-ALWAYS_ALLOWED = frozenset({"csrfmiddlewaretoken"})
+ALWAYS_ALLOWED = frozenset({"csrfmiddlewaretoken", "consent_version"})
 TOP_FIELDS = ("prompt", "title", "text", "level")
+
+
+class ConsentCheckbox(forms.CheckboxInput):
+    """Ticked only by an explicit yes. Django's checkbox counts any other value, ``0`` and
+    ``nej`` included, as ticked; consent must not be given by a value that says no."""
+
+    YES = frozenset({"yes", "ja", "on", "true"})
+
+    def __init__(self) -> None:
+        super().__init__(attrs={"value": "yes"})
+
+    def value_from_datadict(self, data: Mapping[str, Any], files: Any, name: str) -> bool:
+        value = data.get(name)
+        return isinstance(value, str) and value.strip().lower() in self.YES
 
 
 class StoryForm(AccessibleForm):
@@ -37,6 +51,7 @@ class StoryForm(AccessibleForm):
         data: Mapping[str, Any] | None = None,
         *,
         consent_text: Mapping[str, str] | str | None = None,
+        consent: ConsentText | None = None,
         assisted: bool = False,
     ) -> None:
         super().__init__(data)
@@ -50,6 +65,14 @@ class StoryForm(AccessibleForm):
         for signifier in definition.signifiers:
             for part, field in signifier_fields(signifier, language).items():
                 self.fields[field_name(signifier.id, part)] = field
+        # The wording this page showed: the story records that one, even if the collection's
+        # text changes while the storyteller is writing (a hidden field carries its number).
+        self.consent = consent
+        if consent is not None:
+            consent_text = consent.text
+            self.fields["consent_version"] = forms.CharField(
+                initial=consent.number, required=False, widget=forms.HiddenInput
+            )
         self.fields["consent"] = self._consent_field(consent_text)
         if not assisted:
             self.fields[HONEYPOT] = forms.CharField(
@@ -106,6 +129,7 @@ class StoryForm(AccessibleForm):
         return forms.BooleanField(
             label=label,
             required=True,
+            widget=ConsentCheckbox(),
             error_messages={
                 "required": _("The storyteller must agree before the story is saved.")
                 if self.assisted

@@ -8,6 +8,7 @@ deletes it, so a reload or the back button does not show it again.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 
@@ -23,7 +24,7 @@ def remember(request: HttpRequest, response: HttpResponse, path: str, code: str)
         salt=SALT + path,
         max_age=MAX_AGE,
         path=path,
-        secure=request.is_secure(),
+        secure=settings.SESSION_COOKIE_SECURE or request.is_secure(),
         httponly=True,
         samesite="Strict",
     )

@@ -22,8 +22,10 @@ from samskab.capture import ratelimit, receipts
 from samskab.capture.forms import StoryForm, WithdrawForm
 from samskab.instruments import services
 from samskab.instruments.models import Collection, InstrumentVersion, StorySource
+from samskab.lib.errors import recovers_after_csrf_failure
 from samskab.organisations.policy import Perm, org_view, organisation_of
 from samskab.organisations.scoping import get_for_org_or_404
+from samskab.privacy import storyteller
 
 # Public pages never show the organisation menu, even to a signed-in member.
 PUBLIC: dict[str, Any] = {"my_memberships": []}
@@ -53,7 +55,7 @@ def _story_form(
         version.parsed,
         form_language(),
         request.POST if request.method == "POST" else None,
-        consent_text=collection.consent_text,
+        consent=services.consent_shown(collection, request.POST.get("consent_version")),
         assisted=assisted,
     )
 
@@ -103,17 +105,36 @@ def story_form(request: HttpRequest, slug: str) -> HttpResponse:
         return _closed(request, collection)
     form = _story_form(request, collection, version, assisted=False)
     if request.method == "POST":
-        if not ratelimit.allow(request, "story"):
-            return _form_page(request, collection, form, 429, limited=True, **PUBLIC)
+        verdict = ratelimit.hit(request, "story")
+        if not verdict.allowed:
+            page = _form_page(request, collection, form, 429, limited=True, **PUBLIC)
+            return ratelimit.with_retry_after(page, verdict)
         if form.honeypot_filled:
             # Looks like success to the robot; nothing is stored.
             return _acknowledge(request, slug, services.new_receipt_code())
         if form.is_valid() and form.story is not None:
             _story, code = services.submit_story(
-                collection, version, form.story, StorySource.PUBLIC, form.language
+                collection,
+                version,
+                form.story,
+                StorySource.PUBLIC,
+                form.language,
+                consent=form.consent,
             )
             return _acknowledge(request, slug, code)
     return _form_page(request, collection, form, 422 if form.errors else 200, **PUBLIC)
+
+
+@recovers_after_csrf_failure("capture:form")
+def story_form_after_csrf_failure(request: HttpRequest, slug: str) -> HttpResponse:
+    """The security token was refused (the page was open for hours, or cookies are blocked):
+    the form comes back with everything typed and a fresh token. Nothing is saved."""
+    collection = _public_collection(request, slug)
+    version = _version(collection)
+    if version is None or not collection.is_open():
+        return _closed(request, collection)
+    form = _story_form(request, collection, version, assisted=False)
+    return _form_page(request, collection, form, 403, csrf_failed=True, **PUBLIC)
 
 
 @login_not_required
@@ -146,16 +167,27 @@ def _withdraw_page(
 @require_http_methods(["GET", "POST"])
 @never_cache
 def withdraw(request: HttpRequest) -> HttpResponse:
+    """The storyteller's own page, by receipt code: see the story as stored, download it, or
+    delete it with every copy (``samskab.privacy.storyteller``). Each try is rate-limited."""
     form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method != "POST":
         return _withdraw_page(request, form, 200)
-    if not ratelimit.allow(request, "withdraw"):
-        return _withdraw_page(request, form, 429, limited=True)
-    if form.is_valid():
-        if services.withdraw(form.cleaned_data["code"]):
-            return render(request, "capture/withdrawn.html", PUBLIC)
-        form.not_found()
-    return _withdraw_page(request, form, 422)
+    verdict = ratelimit.hit(request, "withdraw")
+    if not verdict.allowed:
+        return ratelimit.with_retry_after(_withdraw_page(request, form, 429, limited=True), verdict)
+    story = storyteller.find(form.cleaned_data["code"]) if form.is_valid() else None
+    if story is None:
+        if form.is_valid():
+            form.not_found()
+        return _withdraw_page(request, form, 422)
+    action = request.POST.get("action", "show")
+    if action == "delete":
+        storyteller.erase(story)
+        return render(request, "capture/withdrawn.html", PUBLIC)
+    if action == "download":
+        return storyteller.download(story)
+    context = {**PUBLIC, "story": story, "code": form.cleaned_data["code"]}
+    return render(request, "capture/your_story.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -171,7 +203,12 @@ def assisted(request: HttpRequest, pk: int) -> HttpResponse:
     form = _story_form(request, collection, version, assisted=True)
     if request.method == "POST" and form.is_valid() and form.story is not None:
         _story, code = services.submit_story(
-            collection, version, form.story, StorySource.ASSISTED, form.language
+            collection,
+            version,
+            form.story,
+            StorySource.ASSISTED,
+            form.language,
+            consent=form.consent,
         )
         return _redirect_with_code(request, request.path, code)
     saved_code = receipts.recall(request, request.path) if request.method == "GET" else None

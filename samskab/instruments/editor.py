@@ -104,7 +104,7 @@ def _listify(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     converted = {key: _listify(value) for key, value in node.items()}
-    if converted and all(key.isdigit() and len(key) <= 3 for key in converted):
+    if converted and all(key.isascii() and key.isdigit() and len(key) <= 3 for key in converted):
         return [converted[key] for key in sorted(converted, key=int)]
     return converted
 
@@ -182,7 +182,7 @@ def apply_action(draft: Draft, action: str) -> str:
 def _resolve(draft: Draft, path: str) -> list[Any] | None:
     node: Any = draft
     for part in path.split("."):
-        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+        if isinstance(node, list) and part.isascii() and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
         elif isinstance(node, dict):
             node = node.get(part)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -138,9 +139,49 @@ class Collection(OrgOwned):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        self.record_consent_text()
+
+    def record_consent_text(self) -> ConsentText:
+        """The current wording's version row, written when the wording is new."""
+        latest = self.consent_versions.order_by("-number").first()
+        if latest is not None and latest.text == self.consent_text:
+            return latest
+        number = latest.number + 1 if latest is not None else 1
+        return ConsentText.objects.create(collection=self, number=number, text=self.consent_text)
+
     def is_open(self, now: datetime | None = None) -> bool:
         moment = now or timezone.now()
         return self.opens_at <= moment and (self.closes_at is None or moment < self.closes_at)
+
+
+class ConsentText(models.Model):
+    """One wording of a collection's consent text. A story records the wording it was given under.
+
+    A new row is written whenever the collection's ``consent_text`` changes (``Collection.save``),
+    so the wording a storyteller agreed to can be shown years later, word for word.
+    """
+
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="consent_versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    text = models.JSONField(_("consent text"))
+    created_at = models.DateTimeField(_("in use from"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent text version")
+        verbose_name_plural = _("consent text versions")
+        ordering = ["collection", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "number"], name="consent_text_number_once_per_collection"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.collection_id} v{self.number}"
 
 
 class StorySource(models.TextChoices):
@@ -175,6 +216,20 @@ class Story(OrgOwned):
         help_text="The story's id in an imported file or a client's offline queue.",
     )
     receipt_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    consent = models.ForeignKey(
+        ConsentText,
+        # RESTRICT: a wording cannot go while stories given under it remain, except together
+        # with them (deleting the collection deletes both).
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="stories",
+        verbose_name=_("consent given to"),
+        help_text=_(
+            "The wording of the consent text the storyteller agreed to. Empty for stories "
+            "imported from files or received before versions were recorded."
+        ),
+    )
     created_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
 
     class Meta:

@@ -22,7 +22,14 @@ from django.utils.crypto import salted_hmac
 
 from samskab.instruments.answers import CleanStory
 from samskab.instruments.definition import Definition
-from samskab.instruments.models import Collection, Instrument, InstrumentVersion, Story, StorySource
+from samskab.instruments.models import (
+    Collection,
+    ConsentText,
+    Instrument,
+    InstrumentVersion,
+    Story,
+    StorySource,
+)
 from samskab.instruments.privacy import mask
 from samskab.organisations.models import Organisation
 from samskab.projects.models import Project
@@ -143,8 +150,13 @@ def submit_story(
     source: StorySource,
     language: str,
     external_id: str = "",
+    consent: ConsentText | None = None,
 ) -> tuple[Story, str]:
-    """Store one story and return it with its receipt code (shown once, stored hashed)."""
+    """Store one story and return it with its receipt code (shown once, stored hashed).
+
+    ``consent`` is the wording the storyteller was shown and agreed to; the collection's current
+    wording when the caller does not know which (the API, a form without the hidden field).
+    """
     code = new_receipt_code()
     row = story_row(
         collection,
@@ -154,11 +166,22 @@ def submit_story(
         language,
         receipt_hash=receipt_hash(code),
         external_id=external_id,
+        consent=consent or collection.record_consent_text(),
     )
     row.save()
     freeze(version)
     bump_change_counter(collection)
     return row, code
+
+
+def consent_shown(collection: Collection, number: object) -> ConsentText:
+    """The consent wording a form showed (its hidden version number), else the current one."""
+    # At most 9 digits: a longer string is no version, and past 4,300 digits int() raises.
+    if isinstance(number, str) and number.isascii() and number.isdigit() and len(number) <= 9:
+        shown = collection.consent_versions.filter(number=int(number)).first()
+        if shown is not None:
+            return shown
+    return collection.record_consent_text()
 
 
 @transaction.atomic

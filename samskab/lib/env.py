@@ -29,6 +29,11 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be True or False, not {raw!r}.")
 
 
+def env_is_set(name: str) -> bool:
+    """Whether the variable was given at all (even as ``False``): some choices must be explicit."""
+    return os.environ.get(name, "") != ""
+
+
 def env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":

@@ -14,6 +14,18 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+def parse_int(value: object, maximum: int = 2**63 - 1) -> int | None:
+    """A whole number from a query parameter, or None. ASCII digits only: ``str.isdigit``
+    also accepts "²" and "٣", which ``int`` then refuses (a 500 instead of a 404); values
+    beyond ``maximum`` (a database integer) are None too."""
+    if not isinstance(value, str) or not 0 < len(value) <= 19 or not value.isascii():
+        return None
+    if not value.isdigit():
+        return None
+    number = int(value)
+    return number if number <= maximum else None
+
+
 def check_date_order(
     form: forms.BaseForm, data: dict[str, Any], start_field: str, end_field: str
 ) -> None:

@@ -17,7 +17,8 @@ CONSENT = {
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> Any:
+def _fresh_rate_limits(db: Any) -> Any:
+    # The counters live in the shared cache, which is the database's by default.
     ratelimit.reset()
     yield
     ratelimit.reset()

@@ -197,8 +197,10 @@ def test_withdrawing_in_the_browser(page, live_server, world):
     page.click(".capture-form button[type=submit]")
     page.wait_for_url("**/tak/")
     code = page.inner_text(".receipt-code code")
-    page.get_by_role("link", name="Træk en historie tilbage").click()
+    page.get_by_role("link", name="Din historie").click()
     page.fill("#id_code", code)
+    page.get_by_role("button", name="Vis min historie").click()
+    assert "En historie, jeg fortryder." in page.inner_text(".story-text")
     page.get_by_role("button", name="Slet min historie").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Din historie er slettet"
     assert not Story.objects.exists()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from django.urls import reverse
 
@@ -78,12 +76,14 @@ def test_nothing_identifying_is_stored(client, collection):
     assert IP not in flat and AGENT not in flat and "unique-agent-marker" not in flat
     names = {field.name for field in Story._meta.get_fields()}
     assert not names & {"ip", "ip_address", "user_agent", "user", "account", "email", "name"}
-    # The rate-limit storage holds only keyed hashes.
-    from samskab.capture.ratelimit import _limiter, storage_uri
+    # The rate-limit counters (in the shared cache) hold only keyed hashes.
+    from django.conf import settings
+    from django.db import connection
 
-    storage: Any = _limiter(storage_uri()).storage
-    keys = " ".join(list(storage.events) + list(storage.storage))
-    assert keys and IP not in keys
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT cache_key FROM {settings.CACHE_TABLE}")  # noqa: S608
+        keys = " ".join(row[0] for row in cursor.fetchall())
+    assert "samskab-capture" in keys and IP not in keys
 
 
 @pytest.mark.django_db
@@ -155,6 +155,7 @@ def test_the_rate_limit_refuses_with_429_and_keeps_the_story(client, collection,
     assert _send(client, collection).status_code == 302
     response = _send(client, collection, text="Den tredje historie, som venter.")
     assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
     assert "Den tredje historie, som venter." in response.content.decode()
     assert Story.objects.count() == 2
     # Another client is not affected.
@@ -168,7 +169,11 @@ def test_withdrawal_deletes_the_story_once(client, collection):
     _page, code = _receipt(client, collection)
     url = reverse("capture:withdraw")
     assert client.get(url).status_code == 200
-    response = client.post(url, {"code": code.lower().replace("-", " ")})
+    # The code shows the story and the choices; nothing is deleted yet.
+    shown = client.post(url, {"code": code.lower().replace("-", " ")})
+    assert shown.status_code == 200 and "Vi byggede en bænk" in shown.content.decode()
+    assert Story.objects.exists()
+    response = client.post(url, {"code": code.lower().replace("-", " "), "action": "delete"})
     assert response.status_code == 200
     assert "slettet" in response.content.decode()
     assert not Story.objects.exists()
@@ -192,6 +197,7 @@ def test_withdrawal_attempts_are_rate_limited(client, world, settings):
         assert client.post(url, {"code": "AAAA-BBBB-CCCC"}).status_code == 422
     response = client.post(url, {"code": "AAAA-BBBB-CCCC"})
     assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 600
     assert "AAAA-BBBB-CCCC" in response.content.decode()
 
 
