@@ -59,13 +59,16 @@ class Erased:
         self.quoted_in += other.quoted_in
 
 
-def _published_quotes(texts: Iterable[str]) -> list[QuotedIn]:
+def _published_quotes(texts: Iterable[str], organisation_ids: set[int]) -> list[QuotedIn]:
+    """Published versions of these organisations whose document holds one of ``texts``."""
     excerpts = [text for text in texts if text]
     if not excerpts:
         return []
     found = []
-    versions = PlaybookVersion.objects.exclude(document=None).only(
-        "pk", "organisation_id", "number", "document"
+    versions = (
+        PlaybookVersion.objects.filter(organisation_id__in=organisation_ids)
+        .exclude(document=None)
+        .only("pk", "organisation_id", "number", "document")
     )
     for version in versions.iterator(chunk_size=50):
         document = str(version.document)
@@ -79,17 +82,20 @@ def erase_stories(stories: QuerySet[Story]) -> Erased:
     """Delete ``stories`` and every copy of them; call ``remove_stale_stores`` after commit."""
     result = Erased()
     ids_by_collection: dict[int, list[int]] = defaultdict(list)
-    for pk, collection_id in stories.values_list("pk", "collection_id").iterator(chunk_size=CHUNK):
+    organisation_ids: set[int] = set()
+    rows = stories.values_list("pk", "collection_id", "organisation_id")
+    for pk, collection_id, organisation_id in rows.iterator(chunk_size=CHUNK):
         ids_by_collection[collection_id].append(pk)
+        organisation_ids.add(organisation_id)
+    quoted: list[str] = []
     for collection_id, ids in ids_by_collection.items():
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]
             quotes = Evidence.objects.filter(story_id__in=chunk)
-            texts = list(quotes.values_list("text", flat=True))
-            texts += list(
-                PlaybookQuote.objects.filter(story_id__in=chunk).values_list("text", flat=True)
+            quoted += quotes.values_list("text", flat=True)
+            quoted += PlaybookQuote.objects.filter(story_id__in=chunk).values_list(
+                "text", flat=True
             )
-            result.quoted_in += _published_quotes(texts)
             result.evidence += quotes.delete()[0]
             deleted = Story.objects.filter(pk__in=chunk).delete()[1].get("instruments.Story", 0)
             result.stories += deleted
@@ -100,6 +106,8 @@ def erase_stories(stories: QuerySet[Story]) -> Erased:
         bump_change_counter(collection, by=len(ids))
         # Themes computed with these stories hold their ids and words drawn from them.
         result.theme_runs += ThemeRun.objects.filter(collection_id=collection_id).delete()[0]
+    # Published versions are scanned once for every excerpt, not once per chunk.
+    result.quoted_in = _published_quotes(quoted, organisation_ids)
     return result
 
 

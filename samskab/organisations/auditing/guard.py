@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "organisations_auditentry"
@@ -66,7 +67,12 @@ def _statements(connection: BaseDatabaseWrapper, install: bool) -> list[str]:
         return _POSTGRESQL_INSTALL if install else _POSTGRESQL_REMOVE
     if connection.vendor == "sqlite":
         return _SQLITE_INSTALL if install else _SQLITE_REMOVE
-    raise NotImplementedError(f"No append-only guard for {connection.vendor} yet.")
+    # Samskab runs on SQLite and PostgreSQL only; on anything else the audit log would not be
+    # append-only, so the migration refuses rather than install a log that can be rewritten.
+    raise ImproperlyConfigured(
+        "The audit log's append-only guard exists for SQLite and PostgreSQL, "
+        f"not {connection.vendor}."
+    )
 
 
 def install(connection: BaseDatabaseWrapper) -> None:

@@ -117,3 +117,26 @@ def test_an_unknown_code_deletes_nothing(client, collection):
     add_story(collection, MARK)
     response = client.post(reverse(URL), {"code": "AAAA-BBBB-CCCC", "action": "delete"})
     assert response.status_code == 422 and Story.objects.count() == 1
+
+
+def test_a_published_playbook_quoting_the_story_is_named_for_its_owner(client, collection, world):
+    from samskab.playbooks.models import BuildStatus, PlaybookVersion, Visibility
+
+    story, code = add_story(collection, MARK)
+    project = make_project(world.org_a)
+    playbook = ensure_playbook(project, world.dina)
+    PlaybookQuote.objects.create(
+        organisation=world.org_a, playbook=playbook, story=story, text=MARK
+    )
+    version = PlaybookVersion.objects.create(
+        organisation=world.org_a,
+        playbook=playbook,
+        number=1,
+        published=True,
+        visibility=Visibility.ORGANISATION,
+        status=BuildStatus.READY,
+        document={"sections": [{"blocks": [{"quote": MARK}]}]},
+    )
+    client.post(reverse(URL), {"code": code, "action": "delete"})
+    entry = AuditEntry.objects.get(action=AuditAction.STORY_ERASED_BY_STORYTELLER)
+    assert entry.details["quoted_in_published_playbooks"] == [version.pk]
